@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { cspPlugin } from './scripts/csp';
+
+// The renderer is a plain web app: it runs in Electron (loaded from disk) and in any browser.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: false,
+  plugins: [svelte(), cspPlugin()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    assetsInlineLimit: 0,
+  },
+  server: { port: 5173, strictPort: true, fs: { allow: ['..'] } },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    root: '.',
+    environment: 'node',
+    include: ['renderer/src/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+    coverage: {
+      provider: 'v8',
+      include: ['renderer/src/model/**/*.ts'],
+      exclude: ['**/*.test.ts'],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 90 },
+    },
+  },
+});
