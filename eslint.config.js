@@ -13,7 +13,7 @@ const layer = (name) => ({ group: [`../${name}`, `../${name}/*`, `../../${name}/
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The renderer has no Node.js.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-electron/', 'release/', 'coverage/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e/.artifacts/'] },
+  { ignores: ['dist/', 'dist-electron/', 'release/', 'coverage/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e/.artifacts/', '.electronegativity/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

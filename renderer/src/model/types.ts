@@ -148,6 +148,12 @@ export interface Hop {
   repeat?: string;
   /** True when the hop happens once per batch on a ring-based path (the doorbell/signal), not once per request. */
   perBatch?: boolean;
+  /**
+   * Whether the hop makes the CPU switch to another thread or process. When absent the default rule applies: a hop
+   * that enters a host-side user process (vmwp, QEMU, VMApp, VMX: ring 3 outside the guests) from a kernel or the
+   * hypervisor is a context switch. Content sets it explicitly for e.g. waking a kernel worker thread (vhost).
+   */
+  contextSwitch?: boolean;
   sources: string[];
   mark: Mark;
 }
@@ -158,6 +164,8 @@ export interface IoPath {
   id: string;
   /** e.g. "Hyper-V: synthetic disk write". */
   name: string;
+  /** Short label for comparisons and charts, e.g. "emulated IDE", "synthetic"; defaults to the device model. */
+  shortName?: string;
   /** Letter of hypervisors.md (A-E) when it has one. */
   letter?: string;
   architecture: string;
@@ -166,6 +174,8 @@ export interface IoPath {
   request: string;
   summary: string;
   hops: Hop[];
+  /** Clock (GHz) of the machine the path's measured figures come from; the default clock when computing its cost. */
+  clockGHz?: number;
   sources: string[];
   mark: Mark;
 }
@@ -186,6 +196,21 @@ export interface CostParameter {
   min: number;
   max: number;
   step: number;
+  /** For a model estimate: the source keys the estimate was built from (shown as "model estimate, based on ..."). */
+  basedOn?: string[];
+  /**
+   * For a value in µs: the clock (GHz) of the machine it was measured on. When given, the model converts the value to
+   * cycles at that clock (so it scales with the chosen clock); when absent, a µs value is a fixed time.
+   */
+  measuredAtGHz?: number;
+  /** Id of the parameter that replaces this one when hardware assist is off (binary translation instead of a VT-x exit). */
+  withoutHardwareAssist?: string;
+  /**
+   * True for the cost of crossing a boundary (an exit, an interrupt, a switch to another process). When a what-if
+   * removes the crossing (e.g. drivers moved into the hypervisor), the cost goes with it; other costs are work that
+   * still has to be done somewhere.
+   */
+  crossing?: boolean;
 }
 
 /** Counters of one request (or one hop), as the learner sees them. */
@@ -258,4 +283,46 @@ export interface FaultResult {
   failed: { id: string; reason: string }[];
   failedVms: { column: string; reason: string }[];
   survivingVms: string[];
+}
+
+/** A problem in content: which file, where in it (e.g. "paths[2].hops[3].to"), and what is wrong. */
+export interface ContentError {
+  file: string;
+  path: string;
+  message: string;
+}
+
+/** One scenario file after parsing and migration (schemaVersion is always the current one). */
+export interface ScenarioFile {
+  schemaVersion: number;
+  id: string;
+  title: string;
+  description?: string;
+  sources?: Source[];
+  parameters?: CostParameter[];
+  architectures?: Architecture[];
+  paths?: IoPath[];
+}
+
+/** Cost of one hop of a path, for one request. */
+export interface HopCost {
+  hopId: string;
+  /** Counters of this hop for one request (already multiplied by `times`). */
+  counters: Counters;
+  /** How many times the hop happens per request: the repeat count, divided by the batch size for a per-batch hop. */
+  times: number;
+  perBatch: boolean;
+  /** The parameters the hop spends, after what-if substitution, with the cycles of one occurrence. */
+  params: { id: string; cycles: number }[];
+}
+
+export interface CostReport {
+  perHop: HopCost[];
+  perRequest: Counters;
+  /** CPU-limited throughput of one core: 1e6 / cpuMicrosecondsPerRequest. */
+  requestsPerSecondPerCore: number;
+  cpuMicrosecondsPerRequest: number;
+  clockGHz: number;
+  /** True if any parameter used is a model estimate or an unverified (⚠) number. */
+  estimate: boolean;
 }

@@ -1,0 +1,81 @@
+import { test, expect, openApp, canvasPixels, pixelAt, hexToRgb, distance, shoot } from './fixtures';
+
+test.describe('app shell', () => {
+  test('renders with a WebGL2 context and says so', async ({ page }) => {
+    await openApp(page);
+    await expect(page).toHaveTitle('Ring Minus One');
+    const webgl2 = await page.getByTestId('scene-canvas').evaluate((c: HTMLCanvasElement) => {
+      // three.js already holds the context; asking again for the same kind returns it, another kind returns null.
+      return c.getContext('webgl2') !== null;
+    });
+    expect(webgl2).toBe(true);
+  });
+
+  test('the canvas shows every layer of the Hyper-V stack in its own colour where it should be', async ({ page }) => {
+    await openApp(page);
+    const probes = await page.evaluate(() => window.ringMinusOneDebug?.layerProbes() ?? []);
+    // hardware, hypervisor, root kernel, root user, and the two children's kernel and user layers
+    expect(probes.length).toBeGreaterThanOrEqual(6);
+    const png = await canvasPixels(page);
+    const box = await page.getByTestId('scene-canvas').boundingBox();
+    if (!box) throw new Error('no canvas box');
+    const palette = probes.map((p) => ({ id: p.layerId, rgb: hexToRgb(p.color) }));
+    const background = hexToRgb(await page.evaluate(() => window.ringMinusOneDebug?.clearColor() ?? '#000000'));
+    for (const probe of probes) {
+      const rgb = pixelAt(png, probe.x * (png.width / box.width), probe.y * (png.height / box.height));
+      const own = distance(rgb, hexToRgb(probe.color));
+      // The pixel is nearer to this layer's colour than to any other layer's colour or the background.
+      for (const other of palette) {
+        if (other.id !== probe.layerId && other.rgb.join() !== hexToRgb(probe.color).join()) {
+          expect(own, `${probe.layerId} at ${probe.x},${probe.y} is ${rgb}, nearer ${other.id}`).toBeLessThan(
+            distance(rgb, other.rgb),
+          );
+        }
+      }
+      expect(own, `${probe.layerId} vs background`).toBeLessThan(distance(rgb, background));
+    }
+  });
+
+  test('selecting a component with the mouse shows it in the inspector', async ({ page }) => {
+    await openApp(page);
+    const label = page.locator('.scene-label--component[data-component-id="vmbus-root"]');
+    await expect(label).toBeVisible();
+    const box = await label.boundingBox();
+    if (!box) throw new Error('no label box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const inspector = page.getByTestId('inspector');
+    await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(/VMBus/);
+    await expect(inspector).toContainText('Trusted computing base');
+  });
+
+  test('selecting a component from the keyboard shows it in the inspector', async ({ page }) => {
+    await openApp(page);
+    const button = page.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: /storvsp/i });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('inspector').getByRole('heading', { level: 2 })).toHaveText(/storvsp/i);
+    await expect(button).toHaveAttribute('aria-current', 'true');
+  });
+
+  test('the theme survives a reload', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('theme-select').selectOption('projector');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-scene-ready', 'true');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+    await expect(page.getByTestId('theme-select')).toHaveValue('projector');
+  });
+
+  test('screenshots of the Hyper-V stack in each theme', async ({ page }) => {
+    for (const theme of ['dark', 'light', 'projector'] as const) {
+      await openApp(page);
+      await page.getByTestId('theme-select').selectOption(theme);
+      await page.waitForTimeout(300);
+      await shoot(page, `explore-${theme}`);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(300);
+    await shoot(page, 'explore-projector-1080p');
+  });
+});

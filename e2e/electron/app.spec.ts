@@ -1,0 +1,123 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import type { RingMinusOneApi } from '../../electron/preload';
+import type { Settings } from '../../electron/ipc/settings';
+import { resolveElectronBinary } from '../../scripts/electron-binary.mjs';
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const executablePath = resolveElectronBinary({ projectDir });
+
+test.skip(executablePath === null, 'No Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run these)');
+
+type WithApi = { ringMinusOne: RingMinusOneApi };
+
+let app: ElectronApplication;
+let page: Page;
+let userData: string;
+
+test.beforeEach(async () => {
+  userData = await mkdtemp(path.join(tmpdir(), 'rmo-e2e-profile-'));
+  const env: Record<string, string> = { RING_MINUS_ONE_USER_DATA: userData };
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'VITE_DEV_SERVER_URL') env[key] = value;
+  }
+  app = await electron.launch({
+    executablePath: executablePath ?? undefined,
+    // Chromium refuses to start as root without --no-sandbox (CI containers); the window's own options are unchanged.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), projectDir],
+    env,
+  });
+  page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  await rm(userData, { recursive: true, force: true });
+});
+
+test('opens one window titled "Ring Minus One"', async () => {
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
+  expect(title).toBe('Ring Minus One');
+  await expect(page).toHaveTitle(/Ring Minus One/);
+});
+
+test('the renderer has no Node.js and only the named preload API', async () => {
+  const probe = await page.evaluate(() => {
+    const api = (window as unknown as Partial<WithApi>).ringMinusOne;
+    return {
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      api: api ? Object.keys(api).sort() : null,
+    };
+  });
+  expect(probe.require).toBe('undefined');
+  expect(probe.process).toBe('undefined');
+  expect(probe.api).toEqual(['loadSettings', 'openExternal', 'saveSettings']);
+});
+
+test('new windows are denied and navigation away is blocked', async () => {
+  const opened = await page.evaluate(() => window.open('about:blank') === null);
+  expect(opened).toBe(true);
+  const before = page.url();
+  await page.evaluate(() => {
+    window.location.href = 'https://example.org/';
+  });
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(before);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+});
+
+test('the 3D stack renders', async () => {
+  const canvas = page.locator('canvas').first();
+  await expect(canvas).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('html')).toHaveAttribute('data-scene-ready', 'true', { timeout: 20_000 });
+  const png = PNG.sync.read(await canvas.screenshot());
+  // The most common colour is the background; the stack must cover a real share of the canvas with other colours.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const key = ((png.data[i] ?? 0) << 16) | ((png.data[i + 1] ?? 0) << 8) | (png.data[i + 2] ?? 0);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const total = png.width * png.height;
+  const background = Math.max(...counts.values());
+  expect((total - background) / total).toBeGreaterThan(0.02);
+});
+
+test('settings round-trip through IPC and survive a reload', async () => {
+  const saved = await page.evaluate(async () => {
+    const api = (window as unknown as WithApi).ringMinusOne;
+    const current = await api.loadSettings();
+    return api.saveSettings({ ...current, theme: 'projector', textScale: 1.25 });
+  });
+  expect(saved).toMatchObject({ schemaVersion: 1, theme: 'projector', textScale: 1.25 });
+
+  await page.reload();
+  await page.waitForLoadState('domcontentloaded');
+  const loaded = await page.evaluate(() => (window as unknown as WithApi).ringMinusOne.loadSettings());
+  expect(loaded).toEqual(saved);
+  const onDisk = JSON.parse(await readFile(path.join(userData, 'settings.json'), 'utf8')) as Settings;
+  expect(onDisk).toEqual(saved);
+});
+
+test('a bad settings payload is refused with a message naming the field', async () => {
+  const error = await page.evaluate(async () => {
+    const api = (window as unknown as WithApi).ringMinusOne;
+    const current = await api.loadSettings();
+    try {
+      await api.saveSettings({ ...current, textScale: 9 });
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  });
+  expect(error).toMatch(/textScale/);
+  expect(
+    await page.evaluate(() => (window as unknown as WithApi).ringMinusOne.openExternal('javascript:alert(1)')),
+  ).toBe(false);
+});

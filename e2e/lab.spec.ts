@@ -1,0 +1,56 @@
+import { test, expect, openApp, shoot, setRange } from './fixtures';
+
+test.describe('lab', () => {
+  test('a cost parameter slider changes the chart data', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Lab', exact: true }).click();
+    const firstTable = page.locator('figure.chart').first();
+    await firstTable.getByText('Show the data as a table').click();
+    const before = await firstTable.locator('tbody').innerText();
+    const slider = page.locator('input[data-param-id]').first();
+    const max = Number(await slider.getAttribute('max'));
+    await setRange(slider, max);
+    await expect(page.getByText(/changed from/)).toBeVisible();
+    await expect.poll(async () => firstTable.locator('tbody').innerText()).not.toBe(before);
+    await shoot(page, 'lab-parameters');
+  });
+
+  test('batch size and batching change the per-request cost of a ring path', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Lab', exact: true }).click();
+    await page.getByLabel('Path', { exact: true }).selectOption('hyperv-synthetic-disk-write');
+    await page.getByLabel('Show the packet and the player').check();
+    const total = page.locator('[data-counter="exits"] .total');
+    await setRange(page.getByLabel(/Batch size/), 1);
+    const one = await total.innerText();
+    await setRange(page.getByLabel(/Batch size/), 32);
+    await expect(total).not.toHaveText(one);
+    await page.getByLabel(/Batching on/).uncheck();
+    await expect(total).toHaveText(one);
+  });
+
+  test('moving the drivers re-routes the path and says so', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Lab', exact: true }).click();
+    await page.getByLabel('in the hypervisor (monolithic)').check();
+    await expect(page.locator('.notes')).toBeVisible();
+    await shoot(page, 'lab-drivers-in-hypervisor');
+  });
+
+  test('fault injection: crashing the parent partition kernel takes every VM down', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Lab', exact: true }).click();
+    await page.getByLabel('Component to crash').selectOption('storvsp');
+    await page.getByRole('button', { name: 'Crash it' }).click();
+    const result = page.getByTestId('fault-result');
+    await expect(result).toContainText('storvsp.sys crashed');
+    await expect(page.locator('.scene-label--failed').first()).toBeVisible();
+    await shoot(page, 'lab-fault-storvsp');
+    await page.getByLabel('Component to crash').selectOption('vm1-ata');
+    await page.getByRole('button', { name: 'Crash it' }).click();
+    await expect(result).toContainText('ATA driver (IDE) crashed');
+    await expect(result).toContainText('Still running');
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await expect(result).not.toContainText('crashed');
+  });
+});

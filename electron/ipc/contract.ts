@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { settingsSchema } from './settings';
+
+/**
+ * The one IPC contract: every channel maps to the zod schema of its request and of its response.
+ * Main validates every request against `request` before acting; the preload and the renderer derive their
+ * types from this map (type-only imports, so no zod reaches the preload bundle).
+ */
+export const ipcContract = {
+  /** No payload; answers the stored settings (defaults when there is no valid file). */
+  'settings:load': { request: z.undefined(), response: settingsSchema },
+  /** Saves the settings; answers them as saved (defaults filled in). */
+  'settings:save': { request: settingsSchema, response: settingsSchema },
+  /** Opens an http(s) URL in the user's browser; answers false when the URL is refused. */
+  'shell:openExternal': { request: z.strictObject({ url: z.string().max(2048) }), response: z.boolean() },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<C extends IpcChannel> = z.output<IpcContract[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<IpcContract[C]['response']>;
+
+/** What travels back over `invoke`: main never throws across IPC, it answers a result the preload unwraps. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];

@@ -1,0 +1,187 @@
+// Runs the real bundled main process (dist-electron/main.cjs as built by scripts/build-electron.mjs) against a fake
+// `electron` module, to check the wiring that unit tests of the pure modules cannot see. The Electron e2e tests
+// (e2e/electron) cover the same ground with a real binary where one exists.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBuildOptions } from '../scripts/build-electron.mjs';
+import { PRODUCTION_CSP } from '../scripts/csp';
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+let workDir: string;
+
+function fakeElectron(userData: string) {
+  const record = {
+    appHandlers: new Map<string, AnyFn[]>(),
+    ipc: new Map<string, AnyFn>(),
+    windows: [] as FakeWindow[],
+    menu: null as { label?: string }[] | null,
+    permissionRequest: null as AnyFn | null,
+    permissionCheck: null as AnyFn | null,
+    headers: null as AnyFn | null,
+    opened: [] as string[],
+    lockRequested: false,
+  };
+  class FakeWindow {
+    static getAllWindows = () => record.windows;
+    readonly options: Record<string, unknown>;
+    readonly loaded: string[] = [];
+    readonly webContents = { mainFrame: { processId: 3, routingId: 7 } };
+    constructor(options: Record<string, unknown>) {
+      this.options = options;
+      record.windows.push(this);
+    }
+    once() {}
+    on() {}
+    loadFile(file: string) {
+      this.loaded.push(`file:${file}`);
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.loaded.push(`url:${url}`);
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    app: {
+      isPackaged: false,
+      setName() {},
+      setPath() {},
+      getPath: () => userData,
+      getVersion: () => '0.1.0',
+      requestSingleInstanceLock: () => (record.lockRequested = true),
+      quit() {},
+      on(event: string, fn: AnyFn) {
+        record.appHandlers.set(event, [...(record.appHandlers.get(event) ?? []), fn]);
+      },
+      whenReady: () => Promise.resolve(),
+    },
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: (channel: string, fn: AnyFn) => record.ipc.set(channel, fn) },
+    Menu: {
+      buildFromTemplate: (template: { label?: string }[]) => template,
+      setApplicationMenu: (menu: { label?: string }[]) => (record.menu = menu),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: AnyFn) => (record.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: AnyFn) => (record.permissionCheck = fn),
+        webRequest: { onHeadersReceived: (fn: AnyFn) => (record.headers = fn) },
+      },
+    },
+    shell: { openExternal: (url: string) => (record.opened.push(url), Promise.resolve()) },
+    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
+  };
+  return { electron, record };
+}
+
+let record: ReturnType<typeof fakeElectron>['record'];
+let rendererIndexUrl: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'rmo-main-'));
+  const outdir = path.join(workDir, 'dist-electron');
+  await build({ ...electronBuildOptions({ outdir }), logLevel: 'silent' });
+  const userData = path.join(workDir, 'userData');
+  const fake = fakeElectron(userData);
+  record = fake.record;
+  const mainFile = path.join(outdir, 'main.cjs');
+  rendererIndexUrl = pathToFileURL(path.join(workDir, 'dist', 'renderer', 'index.html')).href;
+  const realRequire = createRequire(mainFile);
+  const module = { exports: {} };
+  const code = await readFile(mainFile, 'utf8');
+  const previous = process.env.VITE_DEV_SERVER_URL;
+  delete process.env.VITE_DEV_SERVER_URL;
+  new Function('require', 'module', 'exports', '__dirname', '__filename', code)(
+    (id: string) => (id === 'electron' ? fake.electron : realRequire(id)),
+    module,
+    module.exports,
+    outdir,
+    mainFile,
+  );
+  if (previous !== undefined) process.env.VITE_DEV_SERVER_URL = previous;
+  await new Promise((resolve) => setTimeout(resolve, 10)); // let whenReady().then run
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const ourFrame = () => ({ processId: 3, routingId: 7, parent: null, url: rendererIndexUrl });
+
+describe('main process wiring (bundled main.cjs with a fake electron)', () => {
+  it('takes the single-instance lock and opens one window on the built renderer', () => {
+    expect(record.lockRequested).toBe(true);
+    expect(record.appHandlers.has('second-instance')).toBe(true);
+    expect(record.windows).toHaveLength(1);
+    const [window] = record.windows;
+    expect(window?.loaded).toEqual([`file:${path.join(workDir, 'dist', 'renderer', 'index.html')}`]);
+    const prefs = window?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(prefs.preload).toBe(path.join(workDir, 'dist-electron', 'preload.cjs'));
+  });
+
+  it('installs the menu without dev-only items', () => {
+    expect(record.menu?.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(JSON.stringify(record.menu)).not.toContain('toggleDevTools');
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: boolean | undefined;
+    record.permissionRequest?.({}, 'media', (allow: boolean) => (granted = allow));
+    expect(granted).toBe(false);
+    expect(record.permissionCheck?.({}, 'clipboard-read')).toBe(false);
+  });
+
+  it('sets the production CSP header on responses', () => {
+    let headers: unknown;
+    record.headers?.({ responseHeaders: { a: ['b'] } }, (response: { responseHeaders: unknown }) => {
+      headers = response.responseHeaders;
+    });
+    expect(headers).toEqual({ a: ['b'], 'Content-Security-Policy': [PRODUCTION_CSP] });
+  });
+
+  it('denies new windows (opening http(s) links outside) and blocks navigation away from the app', () => {
+    const listeners = new Map<string, AnyFn>();
+    let openHandler: AnyFn | undefined;
+    const contents = {
+      setWindowOpenHandler: (fn: AnyFn) => (openHandler = fn),
+      on: (event: string, fn: AnyFn) => listeners.set(event, fn),
+    };
+    for (const fn of record.appHandlers.get('web-contents-created') ?? []) fn({}, contents);
+
+    expect(openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(record.opened).toEqual(['https://example.org/']);
+
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const prevented: string[] = [];
+      const fire = (url: string) => listeners.get(event)?.({ url, preventDefault: () => prevented.push(url) });
+      fire('https://evil.example/');
+      fire('file:///etc/passwd');
+      fire(rendererIndexUrl + '#/lessons');
+      expect(prevented, event).toEqual(['https://evil.example/', 'file:///etc/passwd']);
+    }
+    let attached = false;
+    listeners.get('will-attach-webview')?.({ preventDefault: () => (attached = true) });
+    expect(attached).toBe(true);
+  });
+
+  it('serves settings over IPC to our window only, saving to userData/settings.json', async () => {
+    expect([...record.ipc.keys()].sort()).toEqual(['settings:load', 'settings:save', 'shell:openExternal']);
+    const save = record.ipc.get('settings:save') as AnyFn;
+    const settings = { schemaVersion: 1, theme: 'projector', textScale: 1.5, reducedMotion: 'off' };
+    expect(await save({ senderFrame: ourFrame() }, settings)).toEqual({ ok: true, value: settings });
+    const onDisk = JSON.parse(await readFile(path.join(workDir, 'userData', 'settings.json'), 'utf8'));
+    expect(onDisk).toEqual(settings);
+    const load = record.ipc.get('settings:load') as AnyFn;
+    expect(await load({ senderFrame: ourFrame() })).toEqual({ ok: true, value: settings });
+    const stranger = { ...ourFrame(), routingId: 8 };
+    expect(await load({ senderFrame: stranger })).toMatchObject({ ok: false });
+  });
+});

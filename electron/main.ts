@@ -1,0 +1,129 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEV_CSP, PRODUCTION_CSP } from '../scripts/csp';
+import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
+import { openExternalSafely } from './externalLinks';
+import { registerHandlers, type IpcHandlers } from './ipc/registerHandlers';
+import { isTrustedSenderFrame } from './ipc/senderGuard';
+import { createMainWindow } from './mainWindow';
+import { buildMenuTemplate } from './menu';
+import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
+import { loadSettings, saveSettings } from './settingsStore';
+
+// Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
+const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
+const isDev = devServerUrl !== undefined;
+const rendererIndex = path.join(__dirname, '..', 'dist', 'renderer', 'index.html');
+const appOrigin = appOriginFor(devServerUrl, pathToFileURL(path.dirname(rendererIndex) + path.sep).href);
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow(BrowserWindow, preloadPath);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(rendererIndex);
+  return window;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: `About ${APP_NAME}`,
+    message: `${APP_NAME} ${app.getVersion()}`,
+    detail: 'A teaching app for hypervisor architecture: 3D layered stacks and hop-by-hop I/O walkthroughs.',
+    buttons: ['OK'],
+  };
+  if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+  else void dialog.showMessageBox(options);
+}
+
+/** Every web contents (windows and anything they might create) gets the same locks. */
+function lockDownWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternalSafely(shell, url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // The built index.html carries the CSP as a meta tag; http(s) loads (the dev server) also get it as a header.
+  const csp = isDev ? DEV_CSP : PRODUCTION_CSP;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
+  });
+}
+
+function registerIpc(): void {
+  const store = { dir: app.getPath('userData') };
+  const handlers: IpcHandlers = {
+    'settings:load': async () => (await loadSettings(store)).settings,
+    'settings:save': (settings) => saveSettings(store, settings),
+    'shell:openExternal': ({ url }) => openExternalSafely(shell, url),
+  };
+  registerHandlers(ipcMain, handlers, {
+    isTrustedSender: (frame) =>
+      isTrustedSenderFrame(
+        frame,
+        BrowserWindow.getAllWindows().map((w) => w.webContents.mainFrame),
+        appOrigin,
+      ),
+  });
+}
+
+function start(): void {
+  // Before the lock: the lock lives in the userData folder.
+  app.setName(APP_NAME);
+  // Tests run the unpackaged app against a throw-away profile; a packaged app always uses the OS default.
+  const testUserData = app.isPackaged ? undefined : process.env.RING_MINUS_ONE_USER_DATA;
+  if (testUserData) app.setPath('userData', testUserData);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  lockDownWebContents();
+
+  void app.whenReady().then(() => {
+    lockDownSession();
+    registerIpc();
+    const template = buildMenuTemplate({
+      isDev,
+      isMac: process.platform === 'darwin',
+      onAbout: showAbout,
+      onOpenDocs: () => openExternalSafely(shell, PROJECT_DOCS_URL),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    mainWindow = openMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+start();

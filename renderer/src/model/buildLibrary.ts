@@ -1,0 +1,141 @@
+/**
+ * Merge parsed scenario files into one Library and cross-check every reference: source keys, parameter ids,
+ * architectures, layers, columns, components, and the boundary rules of each path. Each error names its file, the
+ * place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
+ * the app can still show what is valid; callers decide whether errors are fatal.
+ */
+import type { Architecture, ContentError, CostParameter, IoPath, Library, ScenarioFile, Source } from './types';
+import { validatePath } from './validatePath';
+
+export interface BuildResult {
+  library: Library;
+  errors: ContentError[];
+}
+
+interface Origin {
+  file: string;
+  path: string;
+}
+
+export function emptyLibrary(): Library {
+  return { sources: new Map(), parameters: new Map(), architectures: new Map(), paths: new Map() };
+}
+
+const CYCLE_UNITS = new Set(['cycles', 'us']);
+
+/** `names[i]` is the file name of `files[i]` for error messages; it defaults to the file's id. */
+export function buildLibrary(files: ScenarioFile[], names: string[] = []): BuildResult {
+  const library = emptyLibrary();
+  const errors: ContentError[] = [];
+  const origins = new Map<string, Origin>();
+  const fileIds = new Map<string, string>();
+  const err = (o: Origin, message: string, sub = '') =>
+    errors.push({ file: o.file, path: sub ? (o.path ? `${o.path}.${sub}` : sub) : o.path, message });
+
+  function claim<T>(map: Map<string, T>, kind: string, id: string, item: T, o: Origin): void {
+    const key = `${kind}:${id}`;
+    const first = origins.get(key);
+    if (first) {
+      err(o, `duplicate ${kind} "${id}" (first defined in ${first.file} at ${first.path})`);
+      return;
+    }
+    origins.set(key, o);
+    map.set(id, item);
+  }
+
+  files.forEach((f, fi) => {
+    const file = names[fi] ?? `${f.id}.json`;
+    const firstFile = fileIds.get(f.id);
+    if (firstFile) err({ file, path: 'id' }, `duplicate scenario file id "${f.id}" (also used by ${firstFile})`);
+    else fileIds.set(f.id, file);
+    f.sources?.forEach((s, i) => claim(library.sources, 'source', s.key, s, { file, path: `sources[${i}]` }));
+    f.parameters?.forEach((p, i) => claim(library.parameters, 'parameter', p.id, p, { file, path: `parameters[${i}]` }));
+    f.architectures?.forEach((a, i) =>
+      claim(library.architectures, 'architecture', a.id, a, { file, path: `architectures[${i}]` }),
+    );
+    f.paths?.forEach((p, i) => claim(library.paths, 'path', p.id, p, { file, path: `paths[${i}]` }));
+  });
+
+  const where = (kind: string, id: string) => origins.get(`${kind}:${id}`) as Origin;
+  const checkSources = (keys: string[], o: Origin, sub: string) =>
+    keys.forEach((k, i) => {
+      if (!library.sources.has(k)) err(o, `unknown source key "${k}"`, `${sub}[${i}]`);
+    });
+
+  for (const p of library.parameters.values()) checkParameter(p, where('parameter', p.id));
+  for (const a of library.architectures.values()) checkArchitecture(a, where('architecture', a.id));
+  for (const p of library.paths.values()) checkPath(p, where('path', p.id));
+  return { library, errors };
+
+  function checkParameter(p: CostParameter, o: Origin): void {
+    if (p.source !== null && !library.sources.has(p.source)) err(o, `unknown source key "${p.source}"`, 'source');
+    if (p.basedOn) checkSources(p.basedOn, o, 'basedOn');
+    if (p.withoutHardwareAssist !== undefined) {
+      const alt = library.parameters.get(p.withoutHardwareAssist);
+      if (!alt) err(o, `unknown parameter "${p.withoutHardwareAssist}"`, 'withoutHardwareAssist');
+      else if (!CYCLE_UNITS.has(alt.unit))
+        err(o, `"${alt.id}" is in ${alt.unit}; a replacement cost must be in cycles or us`, 'withoutHardwareAssist');
+    }
+    if (p.measuredAtGHz !== undefined && p.unit !== 'us')
+      err(o, `measuredAtGHz only applies to a value in us, not ${p.unit}`, 'measuredAtGHz');
+  }
+
+  function checkArchitecture(a: Architecture, o: Origin): void {
+    checkSources(a.sources, o, 'sources');
+    const columns = new Set<string>();
+    a.columns.forEach((c, i) => {
+      if (columns.has(c.id)) err(o, `duplicate column "${c.id}"`, `columns[${i}].id`);
+      columns.add(c.id);
+      if (c.vm && c.role !== 'guest') err(o, `column "${c.id}" is a VM, so its role must be "guest"`, `columns[${i}].role`);
+    });
+    const layers = new Set<string>();
+    a.layers.forEach((l, i) => {
+      if (layers.has(l.id)) err(o, `duplicate layer "${l.id}"`, `layers[${i}].id`);
+      layers.add(l.id);
+      if (l.column !== undefined && !columns.has(l.column))
+        err(o, `unknown column "${l.column}" in "${a.id}"`, `layers[${i}].column`);
+      const { ring, domain } = l.context;
+      if ((ring === 'hardware') !== (domain === 'hardware'))
+        err(o, `ring "${ring}" and domain "${domain}" do not fit together`, `layers[${i}].context`);
+    });
+    const components = new Set(a.components.map((c) => c.id));
+    const seen = new Set<string>();
+    a.components.forEach((c, i) => {
+      const sub = `components[${i}]`;
+      if (seen.has(c.id)) err(o, `duplicate component "${c.id}"`, `${sub}.id`);
+      seen.add(c.id);
+      if (!layers.has(c.layer)) err(o, `unknown layer "${c.layer}" in "${a.id}"`, `${sub}.layer`);
+      checkSources(c.sources, o, `${sub}.sources`);
+      c.dependsOn.forEach((d, j) => {
+        if (!components.has(d)) err(o, `unknown component "${d}" in "${a.id}"`, `${sub}.dependsOn[${j}]`);
+        else if (d === c.id) err(o, `"${c.id}" cannot depend on itself`, `${sub}.dependsOn[${j}]`);
+      });
+    });
+  }
+
+  function checkPath(p: IoPath, o: Origin): void {
+    checkSources(p.sources, o, 'sources');
+    p.hops.forEach((h, i) => {
+      const sub = `hops[${i}]`;
+      checkSources(h.sources, o, `${sub}.sources`);
+      h.params.forEach((id, j) => {
+        const param = library.parameters.get(id);
+        if (!param) err(o, `hop ${i} "${h.id}": unknown parameter "${id}"`, `${sub}.params[${j}]`);
+        else if (!CYCLE_UNITS.has(param.unit))
+          err(o, `hop ${i} "${h.id}": parameter "${id}" is in ${param.unit}, a hop cost must be cycles or us`, `${sub}.params[${j}]`);
+      });
+      if (h.repeat !== undefined) {
+        const param = library.parameters.get(h.repeat);
+        if (!param) err(o, `hop ${i} "${h.id}": unknown parameter "${h.repeat}"`, `${sub}.repeat`);
+        else if (param.unit !== 'count')
+          err(o, `hop ${i} "${h.id}": repeat parameter "${h.repeat}" must be a count, not ${param.unit}`, `${sub}.repeat`);
+      }
+    });
+    const arch = library.architectures.get(p.architecture);
+    if (!arch) {
+      err(o, `unknown architecture "${p.architecture}"`, 'architecture');
+      return;
+    }
+    for (const e of validatePath(arch, p)) err(o, e.message, e.path);
+  }
+}

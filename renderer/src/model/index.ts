@@ -1,0 +1,37 @@
+/** The teaching model's public API. Pure TypeScript: no DOM, three.js, Svelte or Electron. */
+export * from './types';
+export { CURRENT_SCHEMA_VERSION, scenarioFileSchema } from './schema';
+export { MIGRATIONS, migrate, type MigrationStep } from './migrations';
+export { parseScenarioFile, formatContentError, formatPath, type ParseResult } from './parseScenario';
+export { buildLibrary, emptyLibrary, type BuildResult } from './buildLibrary';
+export { loadBuiltInLibrary, builtInFiles } from './builtin';
+export { componentById, layerById, columnById, contextOf, columnOf, vmColumns, describeContext } from './architecture';
+export { validatePath, allowedMechanisms, type BoundaryRule } from './validatePath';
+export {
+  computeCost,
+  DEFAULT_WHATIFS,
+  DEFAULT_CLOCK_GHZ,
+  zeroCounters,
+  addCounters,
+  effectiveBatch,
+  isGuestExit,
+  isContextSwitch,
+  paramValue,
+  paramCycles,
+  resolveWhatIfs,
+  type CostOptions,
+} from './cost';
+export {
+  latencyVsBatchSize,
+  throughputVsRequestRate,
+  type SweepPoint,
+  type SweepSeries,
+  type ThroughputOptions,
+  type ThroughputSeries,
+} from './sweep';
+export { FixedStepClock, FIXED_STEP, MAX_DT, MIN_SPEED, MAX_SPEED } from './FixedStepClock';
+export { WalkthroughPlayer, DEFAULT_HOP_SECONDS, type PlayerOptions } from './WalkthroughPlayer';
+export { ComparePlayer, compareSummary, type CompareSnapshot } from './ComparePlayer';
+export { deriveVariant, withVariant, inGuest, type Variant } from './whatIfs';
+export { crashComponent, trustedComputingBase } from './faults';
+export { markLabel, sourceLabel, parameterLabel } from './labels';

@@ -1,0 +1,12 @@
+import { BrowserPlatform } from './BrowserPlatform';
+import { ElectronPlatform } from './ElectronPlatform';
+import type { Platform } from './Platform';
+
+export type { Platform } from './Platform';
+export * from './settings';
+
+/** The Electron implementation when the preload's API is present, the browser one otherwise. */
+export function detectPlatform(): Platform {
+  const api = globalThis.window?.ringMinusOne;
+  return api ? new ElectronPlatform(api) : new BrowserPlatform();
+}

@@ -1,0 +1,140 @@
+/**
+ * CSS2DObject-backed labels (crisp text on projectors) and the screen-space overlap pass: labels are ranked (selected /
+ * active components first, then components, stack and column titles, bands, layers) and a label whose box overlaps a
+ * higher-ranked one yields (hidden with visibility, so it keeps its place).
+ */
+import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
+import type { LabelFactory, LabelFlag, LabelKind, LabelSpec, SceneLabel } from './labels';
+
+const RANK: Record<LabelKind, number> = { component: 40, stack: 35, column: 30, mechanism: 25, band: 20, layer: 10 };
+
+class CssLabel implements SceneLabel {
+  readonly object: CSS2DObject;
+  readonly element: HTMLDivElement;
+  private readonly linesEl: HTMLSpanElement;
+  private readonly flags = new Set<LabelFlag>();
+
+  constructor(
+    readonly spec: LabelSpec,
+    private readonly onDispose: (l: CssLabel) => void,
+  ) {
+    const el = document.createElement('div');
+    el.className = `scene-label scene-label--${spec.kind}`;
+    if (spec.componentId) el.dataset.componentId = spec.componentId;
+    if (spec.stackKey) el.dataset.stackKey = spec.stackKey;
+    if (spec.badge) {
+      const b = document.createElement('span');
+      b.className = 'scene-label__badge';
+      b.textContent = spec.badge;
+      if (spec.badgeTitle) b.title = spec.badgeTitle;
+      el.append(b);
+    }
+    this.linesEl = document.createElement('span');
+    this.linesEl.className = 'scene-label__lines';
+    el.append(this.linesEl);
+    this.element = el;
+    this.object = new CSS2DObject(el);
+    if (spec.center) this.object.center.set(spec.center[0], spec.center[1]);
+    this.setLines(spec.lines);
+  }
+
+  get rank(): number {
+    let r = RANK[this.spec.kind];
+    if (this.flags.has('selected')) r += 8;
+    if (this.flags.has('active')) r += 5;
+    if (this.flags.has('hover')) r += 3;
+    return r;
+  }
+
+  setLines(lines: string[]): void {
+    if (this.spec.lines.join('\n') === lines.join('\n') && this.linesEl.childElementCount > 0) return;
+    this.spec.lines = [...lines];
+    this.linesEl.replaceChildren(
+      ...lines.map((t) => {
+        const s = document.createElement('span');
+        s.className = 'scene-label__line';
+        s.textContent = t;
+        return s;
+      }),
+    );
+  }
+
+  setFlag(flag: LabelFlag, on: boolean): void {
+    if (on === this.flags.has(flag)) return;
+    if (on) this.flags.add(flag);
+    else this.flags.delete(flag);
+    this.element.classList.toggle(`scene-label--${flag}`, on);
+    if (flag === 'failed') {
+      const badge = this.element.querySelector('.scene-label__badge');
+      if (badge) badge.textContent = on ? '✕' : (this.spec.badge ?? '');
+    }
+  }
+
+  hasFlag(flag: LabelFlag): boolean {
+    return this.flags.has(flag);
+  }
+
+  dispose(): void {
+    this.object.removeFromParent();
+    this.element.remove();
+    this.onDispose(this);
+  }
+}
+
+export class CssLabelFactory implements LabelFactory {
+  private readonly live = new Set<CssLabel>();
+
+  create(spec: LabelSpec): SceneLabel {
+    const l = new CssLabel({ ...spec, lines: [...spec.lines] }, (x) => this.live.delete(x));
+    this.live.add(l);
+    return l;
+  }
+
+  get count(): number {
+    return this.live.size;
+  }
+
+  /** Finds the component label under a client point (labels map to their component). */
+  componentAt(clientX: number, clientY: number): { stackKey: string; componentId: string } | null {
+    let best: CssLabel | null = null;
+    let bestZ = -Infinity;
+    for (const l of this.live) {
+      if (l.spec.kind !== 'component' || !l.spec.componentId || !l.spec.stackKey) continue;
+      const el = l.element;
+      if (el.style.display === 'none' || el.classList.contains('scene-label--yield') || !el.isConnected) continue;
+      const r = el.getBoundingClientRect();
+      if (clientX < r.left || clientX > r.right || clientY < r.top || clientY > r.bottom) continue;
+      const z = Number(el.style.zIndex || 0);
+      if (z > bestZ) {
+        best = l;
+        bestZ = z;
+      }
+    }
+    return best?.spec.stackKey && best.spec.componentId
+      ? { stackKey: best.spec.stackKey, componentId: best.spec.componentId }
+      : null;
+  }
+
+  /** Hides labels that overlap a higher-ranked one. Returns how many yielded. */
+  resolveOverlaps(): number {
+    const items: { l: CssLabel; r: DOMRect }[] = [];
+    for (const l of this.live) {
+      const el = l.element;
+      if (!el.isConnected || el.style.display === 'none') continue;
+      items.push({ l, r: el.getBoundingClientRect() });
+    }
+    items.sort((a, b) => b.l.rank - a.l.rank);
+    const kept: DOMRect[] = [];
+    let hidden = 0;
+    for (const { l, r } of items) {
+      const pad = 1;
+      const hit = kept.some(
+        (k) => r.left < k.right - pad && r.right > k.left + pad && r.top < k.bottom - pad && r.bottom > k.top + pad,
+      );
+      l.element.classList.toggle('scene-label--yield', hit);
+      if (hit) hidden++;
+      else kept.push(r);
+    }
+    return hidden;
+  }
+}

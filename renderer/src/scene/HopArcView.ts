@@ -1,0 +1,130 @@
+/**
+ * One hop drawn as a tube from block to block (its own geometry; the material is shared). The current hop grows with
+ * its progress (draw range); completed hops are faded.
+ */
+import { Group, Mesh, TubeGeometry, type Curve, type Vector3 } from 'three';
+import type { Mechanism } from '../model/types';
+import { hopCurve, type Point3 } from './hopCurve';
+import type { SceneLabel } from './labels';
+import { arcStyleFor, mechanismLabel } from './palette';
+import type { ViewContext } from './ViewContext';
+
+export const ARC_SEGMENTS = 64;
+export const ARC_RADIAL = 6;
+export const ARC_RADIUS = 0.2;
+/** The halo (background-coloured tube behind the arc) keeps the arc readable on any slab colour. */
+export const HALO_RADIUS = 0.36;
+
+export interface ArcSpec {
+  from: Point3;
+  to: Point3;
+  mechanism: Mechanism;
+  hypervisorY: number;
+}
+
+export class HopArcView {
+  readonly group = new Group();
+  readonly mesh: Mesh;
+  readonly halo: Mesh;
+  readonly curve: Curve<Vector3>;
+  private readonly geometry: TubeGeometry;
+  private readonly haloGeometry: TubeGeometry;
+  private label: SceneLabel | null = null;
+  private done = false;
+  private progress = -1;
+
+  constructor(
+    private readonly ctx: ViewContext,
+    readonly spec: ArcSpec,
+  ) {
+    this.curve = hopCurve(spec.from, spec.to, spec.mechanism, spec.hypervisorY);
+    this.geometry = ctx.tracker.track(new TubeGeometry(this.curve, ARC_SEGMENTS, ARC_RADIUS, ARC_RADIAL, false));
+    this.haloGeometry = ctx.tracker.track(new TubeGeometry(this.curve, ARC_SEGMENTS, HALO_RADIUS, ARC_RADIAL, false));
+    this.mesh = new Mesh(this.geometry, ctx.cache.arc(arcStyleFor(spec.mechanism), false));
+    this.mesh.name = `arc:${spec.mechanism}`;
+    this.mesh.renderOrder = 2;
+    this.mesh.raycast = () => {};
+    this.halo = new Mesh(this.haloGeometry, ctx.cache.arcHalo(false));
+    this.halo.name = `arc-halo:${spec.mechanism}`;
+    this.halo.renderOrder = 1;
+    this.halo.raycast = () => {};
+    this.group.add(this.halo, this.mesh);
+  }
+
+  /** Where the mechanism label goes: the bottom of a drop, else the middle of the arc. */
+  labelPoint(): Vector3 {
+    if (arcStyleFor(this.spec.mechanism) === 'direct') return this.curve.getPointAt(0.5);
+    let best = this.curve.getPointAt(0);
+    for (let i = 1; i <= 32; i++) {
+      const p = this.curve.getPointAt(i / 32);
+      if (p.y < best.y) best = p;
+    }
+    return best;
+  }
+
+  /** Same endpoints and mechanism: the view can be kept. */
+  matches(spec: ArcSpec): boolean {
+    const s = this.spec;
+    const eq = (a: Point3, b: Point3): boolean => a.x === b.x && a.y === b.y && a.z === b.z;
+    return (
+      s.mechanism === spec.mechanism && s.hypervisorY === spec.hypervisorY && eq(s.from, spec.from) && eq(s.to, spec.to)
+    );
+  }
+
+  /** Returns true when something visible changed. */
+  set(done: boolean, progress: number): boolean {
+    const p = done ? 1 : Math.min(1, Math.max(0, progress));
+    if (done === this.done && Math.abs(p - this.progress) < 1e-4) return false;
+    if (done !== this.done || this.progress < 0) {
+      this.mesh.material = this.ctx.cache.arc(arcStyleFor(this.spec.mechanism), done);
+      this.halo.material = this.ctx.cache.arcHalo(done);
+      this.setLabel(!done);
+    }
+    this.done = done;
+    this.progress = p;
+    const count = Math.round(p * ARC_SEGMENTS) * ARC_RADIAL * 6;
+    this.geometry.setDrawRange(0, count);
+    this.haloGeometry.setDrawRange(0, count);
+    return true;
+  }
+
+  get isDone(): boolean {
+    return this.done;
+  }
+
+  get hasLabel(): boolean {
+    return this.label !== null;
+  }
+
+  applyTheme(): void {
+    this.mesh.material = this.ctx.cache.arc(arcStyleFor(this.spec.mechanism), this.done);
+    this.halo.material = this.ctx.cache.arcHalo(this.done);
+  }
+
+  dispose(): void {
+    this.setLabel(false);
+    this.group.removeFromParent();
+    this.geometry.dispose();
+    this.haloGeometry.dispose();
+  }
+
+  /** The current hop names its mechanism next to the arc ("VM exit", "hypercall", ...). */
+  private setLabel(on: boolean): void {
+    if (!on) {
+      this.label?.dispose();
+      this.label = null;
+      return;
+    }
+    if (this.label) return;
+    const style = arcStyleFor(this.spec.mechanism);
+    this.label = this.ctx.labels.create({
+      kind: 'mechanism',
+      lines: [mechanismLabel(this.spec.mechanism)],
+      stackKey: this.ctx.stackKey,
+      center: style === 'direct' ? [0.5, 1] : [0.5, 0],
+    });
+    const p = this.labelPoint();
+    this.label.object.position.set(p.x, p.y + (style === 'direct' ? 0.5 : -0.5), p.z);
+    this.group.add(this.label.object);
+  }
+}

@@ -1,0 +1,238 @@
+import type { Mesh} from 'three';
+import { type Material } from 'three';
+import { describe, expect, it } from 'vitest';
+import { HeadlessLabelFactory } from './labels';
+import { layoutArchitecture } from './layout';
+import { StackGraph } from './StackGraph';
+import type { StackInput } from './sceneTypes';
+import { fixtureHosted, fixtureMicrokernel, fixturePath, snapshotAt } from './testFixtures';
+
+function setup(): { graph: StackGraph; labels: HeadlessLabelFactory } {
+  const labels = new HeadlessLabelFactory();
+  return { graph: new StackGraph(labels, 'light'), labels };
+}
+
+const main = (architecture: StackInput['architecture'], extra: Partial<StackInput> = {}): StackInput => ({
+  key: 'main',
+  architecture,
+  snapshot: null,
+  ...extra,
+});
+
+describe('StackGraph diffing', () => {
+  it('creates one view per layer, component, column and band, keyed by id', () => {
+    const { graph } = setup();
+    const a = fixtureMicrokernel();
+    graph.setStacks([main(a)]);
+    const v = graph.stacks.get('main');
+    expect([...(v?.slabs.keys() ?? [])].sort()).toEqual(a.layers.map((l) => l.id).sort());
+    expect([...(v?.blocks.keys() ?? [])].sort()).toEqual(a.components.map((c) => c.id).sort());
+    expect([...(v?.columns.keys() ?? [])]).toEqual(['root', 'g1', 'g2']);
+    expect([...(v?.bands.keys() ?? [])]).toEqual(['hardware', 'ring-1', 'ring0', 'ring3']);
+  });
+
+  it('creates nothing new for the same input twice, and reports no change', () => {
+    const { graph, labels } = setup();
+    const input = [main(fixtureMicrokernel())];
+    expect(graph.setStacks(input).changed).toBe(true);
+    const created = graph.tally.created;
+    const labelCount = labels.live.size;
+    const allocs = graph.tracker.created;
+    expect(graph.setStacks(input)).toEqual({ changed: false, relayout: false });
+    // A new but identical architecture object is not re-laid out either.
+    expect(graph.setStacks([main(fixtureMicrokernel())]).relayout).toBe(false);
+    expect(graph.tally.created).toBe(created);
+    expect(labels.live.size).toBe(labelCount);
+    expect(graph.tracker.created).toBe(allocs);
+  });
+
+  it('switches A -> B -> A by ids: B replaces A views, and A comes back the same', () => {
+    const { graph, labels } = setup();
+    const a = fixtureMicrokernel();
+    const b = fixtureHosted();
+    graph.setStacks([main(a)]);
+    const aViews = graph.tally.created;
+    const aLabels = labels.live.size;
+    const hwView = graph.stacks.get('main')?.slabs.get('hw');
+    const hvkView = graph.stacks.get('main')?.blocks.get('hvk');
+    graph.setStacks([main(b)]);
+    const v = graph.stacks.get('main');
+    expect([...(v?.blocks.keys() ?? [])].sort()).toEqual(b.components.map((c) => c.id).sort());
+    expect([...(v?.slabs.keys() ?? [])].sort()).toEqual(b.layers.map((l) => l.id).sort());
+    // Layer id 'hw' exists in both: its view is kept and updated, not re-created; A-only ids are gone.
+    expect(v?.slabs.get('hw')).toBe(hwView);
+    expect(v?.blocks.has('hvk')).toBe(false);
+    expect(hvkView?.group.parent).toBeNull();
+    expect(graph.tally.disposed).toBeGreaterThan(0);
+    graph.setStacks([main(a)]);
+    expect(labels.live.size).toBe(aLabels);
+    expect(graph.tally.created - graph.tally.disposed).toBe(aViews);
+  });
+
+  it('adds and removes whole stacks for compare, side by side or stacked', () => {
+    const { graph } = setup();
+    graph.setStacks([main(fixtureMicrokernel(), { key: 'left' }), main(fixtureHosted(), { key: 'right' })]);
+    const l = graph.stacks.get('left');
+    const r = graph.stacks.get('right');
+    expect(l && r).toBeTruthy();
+    const lf = l?.worldFrame();
+    const rf = r?.worldFrame();
+    expect((lf?.max.x ?? 0) < (rf?.min.x ?? 0)).toBe(true);
+    graph.setLayout('stacked');
+    const lf2 = l?.worldFrame();
+    const rf2 = r?.worldFrame();
+    expect((rf2?.max.y ?? 0) < (lf2?.min.y ?? 0)).toBe(true);
+    graph.setStacks([main(fixtureHosted(), { key: 'right' })]);
+    expect([...graph.stacks.keys()]).toEqual(['right']);
+  });
+});
+
+describe('StackGraph disposal', () => {
+  it('returns allocated geometries, materials and textures to the baseline after unloading every scenario', () => {
+    const { graph, labels } = setup();
+    const baseline = graph.tracker.snapshot();
+    const path = fixturePath();
+    for (const theme of ['light', 'dark', 'projector'] as const) {
+      graph.setTheme(theme);
+      graph.setStacks([main(fixtureMicrokernel(), { snapshot: snapshotAt(path, 3, 0.5), path, failed: ['vid'] })]);
+      graph.setStacks([
+        main(fixtureHosted()),
+        main(fixtureMicrokernel(), { key: 'right', snapshot: snapshotAt(path, 1, 0.2) }),
+      ]);
+      expect(graph.tracker.total).toBeGreaterThan(0);
+      graph.setStacks([]);
+      expect(graph.tracker.snapshot()).toEqual(baseline);
+      expect(labels.live.size).toBe(0);
+    }
+    graph.dispose();
+    expect(graph.tracker.total).toBe(0);
+  });
+
+  it('shares materials: one per (theme, kind, state), not one per block', () => {
+    const { graph } = setup();
+    const a = fixtureMicrokernel();
+    graph.setStacks([main(a)]);
+    const kinds = new Set(a.components.map((c) => c.kind)).size;
+    const rings = new Set(a.layers.map((l) => `${l.context.ring}:${l.context.domain}`)).size;
+    // block materials + slab materials + tcb outline, plus the shared unit box geometry.
+    expect(graph.tracker.snapshot().materials).toBe(kinds + rings + 1);
+    expect(graph.tracker.snapshot().geometries).toBe(1);
+  });
+});
+
+describe('StackGraph walkthrough drawing', () => {
+  const path = fixturePath();
+
+  it('draws a VM exit as a drop to the hypervisor slab and back up', () => {
+    const { graph } = setup();
+    const arch = fixtureMicrokernel();
+    graph.setStacks([main(arch, { snapshot: snapshotAt(path, 1, 0.5), path })]);
+    const v = graph.stacks.get('main');
+    const arc = v?.arcs.get('hop:h2');
+    expect(arc).toBeDefined();
+    const layout = layoutArchitecture(arch);
+    const ata = layout.blocks.find((b) => b.componentId === 'ata');
+    let minY = Infinity;
+    for (let i = 0; i <= 50; i++) minY = Math.min(minY, arc?.curve.getPointAt(i / 50).y ?? Infinity);
+    expect(minY).toBeLessThan(layout.hypervisorY + 0.3);
+    expect(minY).toBeGreaterThan(layout.hypervisorY - 0.6);
+    // It starts at the guest driver, well above the hypervisor.
+    expect(arc?.curve.getPointAt(0).y).toBeCloseTo(ata?.port.y ?? NaN);
+    expect((ata?.port.y ?? 0) - layout.hypervisorY).toBeGreaterThan(4);
+    // The completed hop before it is drawn too, faded.
+    expect(v?.arcs.get('hop:h1')?.isDone).toBe(true);
+    expect(v?.arcs.get('hop:h2')?.isDone).toBe(false);
+  });
+
+  it('draws a plain call as a direct arc that stays above both ends', () => {
+    const { graph } = setup();
+    graph.setStacks([main(fixtureMicrokernel(), { snapshot: snapshotAt(path, 0, 0.5), path })]);
+    const arc = graph.stacks.get('main')?.arcs.get('hop:h1');
+    const a = arc?.curve.getPointAt(0);
+    const b = arc?.curve.getPointAt(1);
+    let top = -Infinity;
+    for (let i = 0; i <= 50; i++) top = Math.max(top, arc?.curve.getPointAt(i / 50).y ?? -Infinity);
+    expect(top).toBeGreaterThan(Math.max(a?.y ?? 0, b?.y ?? 0) + 0.3);
+  });
+
+  it('has one packet instance per packet in all snapshots, in one instanced mesh', () => {
+    const { graph } = setup();
+    const s1 = snapshotAt(path, 2, 0.3);
+    const s2 = snapshotAt(path, 4, 0.9);
+    const two = {
+      ...s2,
+      packets: [...s2.packets, { ...s2.packets[0]!, id: 'extra', t: 0.1, moves: 'command' as const }],
+    };
+    graph.setStacks([
+      main(fixtureMicrokernel(), { key: 'left', snapshot: s1 }),
+      main(fixtureMicrokernel(), { key: 'right', snapshot: two }),
+    ]);
+    expect(graph.packetCount).toBe(3);
+    const instanced = [] as string[];
+    graph.scene.traverse((o) => {
+      if ((o as { isInstancedMesh?: boolean }).isInstancedMesh) instanced.push(o.name);
+    });
+    expect(instanced).toEqual(['packets']);
+    graph.setStacks([main(fixtureMicrokernel(), { key: 'left', snapshot: snapshotAt(path, 5, 0) })]);
+    expect(graph.packetCount).toBe(0);
+  });
+
+  it('updates cheaply when only the snapshot changes: no re-layout, packet moves, change reported', () => {
+    const { graph } = setup();
+    const arch = fixtureMicrokernel();
+    graph.setStacks([main(arch, { snapshot: snapshotAt(path, 1, 0.1), path })]);
+    const created = graph.tally.created;
+    const layout = graph.stacks.get('main')?.layout;
+    const r = graph.setStacks([main(arch, { snapshot: snapshotAt(path, 1, 0.6), path })]);
+    expect(r).toEqual({ changed: true, relayout: false });
+    expect(graph.stacks.get('main')?.layout).toBe(layout);
+    expect(graph.tally.created).toBe(created);
+    const same = graph.setStacks([main(arch, { snapshot: snapshotAt(path, 1, 0.6), path })]);
+    expect(same.changed).toBe(false);
+  });
+
+  it('makes active components glow and failed ones dark and hatched, with label flags', () => {
+    const { graph, labels } = setup();
+    const arch = fixtureMicrokernel();
+    graph.setStacks([main(arch, { snapshot: snapshotAt(path, 1, 0.5), path, failed: ['vid', 'storvsp'] })]);
+    const v = graph.stacks.get('main');
+    const key = (id: string): string | undefined => graph.cache.keyOf(v?.blocks.get(id)?.mesh.material as Material);
+    expect(key('ata')).toBe('block:driver:active');
+    expect(key('hvk')).toBe('block:hypervisor:active');
+    expect(key('vid')).toBe('block:driver:failed');
+    expect(key('storvsp')).toBe('block:vsp:failed');
+    expect(key('fs1')).toBe('block:filesystem:normal');
+    const failedMat = v?.blocks.get('vid')?.mesh.material as { map?: unknown };
+    expect(failedMat.map).toBeTruthy();
+    const lbl = [...labels.live].find((l) => l.spec.componentId === 'vid');
+    expect(lbl?.hasFlag('failed')).toBe(true);
+    expect([...labels.live].find((l) => l.spec.componentId === 'ata')?.hasFlag('active')).toBe(true);
+  });
+
+  it('outlines TCB components, and selection outlines, raises and can be picked back', () => {
+    const { graph } = setup();
+    graph.setStacks([main(fixtureMicrokernel())]);
+    const v = graph.stacks.get('main');
+    expect(v?.blocks.get('hvk')?.outline.visible).toBe(true);
+    expect(v?.blocks.get('app1')?.outline.visible).toBe(false);
+    const y0 = v?.blocks.get('app1')?.mesh.position.y ?? 0;
+    expect(graph.setSelection({ stackKey: 'main', componentId: 'app1' })).toBe(true);
+    expect(graph.setSelection({ stackKey: 'main', componentId: 'app1' })).toBe(false);
+    const b = v?.blocks.get('app1');
+    expect(b?.outline.visible).toBe(true);
+    expect(graph.cache.keyOf(b?.outline.material as Material)).toBe('outline:selected');
+    expect((b?.mesh.position.y ?? 0) > y0).toBe(true);
+    const picks = graph.pickables().map((m) => (m as Mesh).userData);
+    expect(picks).toContainEqual({ stackKey: 'main', componentId: 'app1' });
+  });
+
+  it('switches theme by swapping shared materials, freeing the old ones', () => {
+    const { graph } = setup();
+    graph.setStacks([main(fixtureMicrokernel())]);
+    const before = graph.tracker.snapshot().materials;
+    const mat = graph.stacks.get('main')?.blocks.get('hvk')?.mesh.material;
+    expect(graph.setTheme('projector')).toBe(true);
+    expect(graph.stacks.get('main')?.blocks.get('hvk')?.mesh.material).not.toBe(mat);
+    expect(graph.tracker.snapshot().materials).toBe(before);
+  });
+});

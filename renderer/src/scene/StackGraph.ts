@@ -1,0 +1,250 @@
+/**
+ * The scene content without a renderer: the three.js object tree, the stack views, the shared packet mesh, the material
+ * cache and the resource counter. StackScene wraps it with WebGL, controls and labels; tests drive it headless.
+ */
+import { AmbientLight, Box3, DirectionalLight, HemisphereLight, Scene, Vector3, type Object3D } from 'three';
+import type { LabelFactory } from './labels';
+import { MaterialCache } from './MaterialCache';
+import type { ThemeName } from './palette';
+import { PacketsView, type PacketDraw } from './PacketsView';
+import { ResourceTracker } from './ResourceTracker';
+import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
+import { StackView, type ViewTally } from './StackView';
+
+export const STACK_GAP_X = 6;
+export const STACK_GAP_Y = 3;
+
+export interface GraphChange {
+  /** Something visible changed (render needed). */
+  changed: boolean;
+  /** Stack geometry or placement changed (camera should re-fit, labels re-checked). */
+  relayout: boolean;
+}
+
+export class StackGraph {
+  readonly scene = new Scene();
+  readonly tracker = new ResourceTracker();
+  readonly cache: MaterialCache;
+  readonly stacks = new Map<string, StackView>();
+  readonly tally: ViewTally = { created: 0, disposed: 0 };
+  private packets: PacketsView | null = null;
+  private packetSig = '';
+  private order: string[] = [];
+  private mode: StackLayoutMode = 'side-by-side';
+  private viewportAspect = 1.6;
+  private lastInputs: readonly StackInput[] = [];
+  private selection: PickResult | null = null;
+  private hover: PickResult | null = null;
+  private readonly content: Object3D;
+
+  constructor(
+    private readonly labels: LabelFactory,
+    theme: ThemeName,
+  ) {
+    this.cache = new MaterialCache(this.tracker, theme);
+    const hemi = new HemisphereLight(0xffffff, 0x8a8a8a, 1.6);
+    const key = new DirectionalLight(0xffffff, 1.5);
+    key.position.set(-0.4, 1, 0.8);
+    const fill = new AmbientLight(0xffffff, 0.6);
+    this.content = new Scene();
+    this.content.name = 'stacks';
+    this.scene.add(hemi, key, fill, this.content);
+  }
+
+  get theme(): ThemeName {
+    return this.cache.theme;
+  }
+
+  get packetCount(): number {
+    return this.packets?.count ?? 0;
+  }
+
+  get packetMesh(): PacketsView['mesh'] | null {
+    return this.packets?.mesh ?? null;
+  }
+
+  setStacks(inputs: readonly StackInput[]): GraphChange {
+    this.lastInputs = inputs;
+    let changed = false;
+    let relayout = false;
+    const keys = inputs.map((i) => i.key);
+    for (const [k, v] of this.stacks) {
+      if (keys.includes(k)) continue;
+      v.dispose();
+      this.stacks.delete(k);
+      changed = relayout = true;
+    }
+    if (keys.join('\u0000') !== this.order.join('\u0000')) relayout = true;
+    this.order = keys;
+    for (const input of inputs) {
+      let v = this.stacks.get(input.key);
+      if (!v) {
+        v = new StackView(
+          { cache: this.cache, tracker: this.tracker, labels: this.labels, stackKey: input.key },
+          this.tally,
+        );
+        this.stacks.set(input.key, v);
+        this.content.add(v.group);
+        relayout = true;
+      }
+      const before = v.layout;
+      changed = v.update(input, this.selection, this.hover, this.targetAspect(inputs.length)) || changed;
+      if (v.layout !== before) relayout = true;
+    }
+    if (relayout) {
+      this.place();
+      changed = true;
+    }
+    if (this.stacks.size === 0) {
+      this.packets?.dispose();
+      this.packets = null;
+      this.packetSig = '';
+      this.cache.dispose();
+      return { changed, relayout };
+    }
+    changed = this.updatePackets() || changed;
+    return { changed, relayout };
+  }
+
+  setLayout(mode: StackLayoutMode): boolean {
+    if (mode === this.mode) return false;
+    this.mode = mode;
+    this.replay();
+    return true;
+  }
+
+  /** Width / height of the canvas: stacks are wrapped to fit it (re-laid out only when the best row width changes). */
+  setViewportAspect(aspect: number): GraphChange {
+    if (!(aspect > 0) || Math.abs(aspect - this.viewportAspect) < 1e-3) return { changed: false, relayout: false };
+    this.viewportAspect = aspect;
+    return this.replay();
+  }
+
+  private targetAspect(count: number): number {
+    const n = Math.max(1, count);
+    return this.mode === 'side-by-side' ? this.viewportAspect / n : this.viewportAspect * n;
+  }
+
+  /** Re-applies the last inputs (after a layout-affecting setting changed) and re-places the stacks. */
+  private replay(): GraphChange {
+    const r = this.setStacks(this.lastInputs);
+    this.place();
+    this.updatePackets(true);
+    return r;
+  }
+
+  get layoutMode(): StackLayoutMode {
+    return this.mode;
+  }
+
+  setTheme(theme: ThemeName): boolean {
+    if (theme === this.cache.theme) return false;
+    this.cache.setTheme(theme);
+    for (const v of this.stacks.values()) v.applyTheme();
+    this.packets?.applyTheme();
+    this.updatePackets(true);
+    return true;
+  }
+
+  setSelection(sel: PickResult | null): boolean {
+    if (samePick(sel, this.selection)) return false;
+    this.selection = sel;
+    return this.reapply();
+  }
+
+  setHover(sel: PickResult | null): boolean {
+    if (samePick(sel, this.hover)) return false;
+    this.hover = sel;
+    return this.reapply();
+  }
+
+  get selected(): PickResult | null {
+    return this.selection;
+  }
+
+  /** Block meshes, for raycasting. */
+  pickables(): Object3D[] {
+    const out: Object3D[] = [];
+    for (const v of this.stacks.values()) for (const b of v.blocks.values()) out.push(b.mesh);
+    return out;
+  }
+
+  /** World box the default camera must show (all stacks, with label room). */
+  frameBox(): Box3 {
+    const box = new Box3();
+    for (const v of this.stacks.values()) {
+      const f = v.worldFrame();
+      if (f) box.union(new Box3(f.min, f.max));
+    }
+    return box;
+  }
+
+  /** World centre of a component's block, or null. */
+  blockCenter(sel: PickResult): Vector3 | null {
+    const v = this.stacks.get(sel.stackKey);
+    const b = v?.blocks.get(sel.componentId);
+    if (!v || !b) return null;
+    const c = b.center;
+    return new Vector3(c.x, c.y, c.z).add(v.group.position);
+  }
+
+  dispose(): void {
+    for (const v of this.stacks.values()) v.dispose();
+    this.stacks.clear();
+    this.packets?.dispose();
+    this.packets = null;
+    this.cache.dispose();
+    this.tracker.disposeAll();
+    this.scene.clear();
+  }
+
+  private reapply(): boolean {
+    let changed = false;
+    for (const v of this.stacks.values()) changed = v.applySelection(this.selection, this.hover) || changed;
+    return changed;
+  }
+
+  private place(): void {
+    const views = this.order.map((k) => this.stacks.get(k)).filter((v): v is StackView => v !== undefined);
+    if (this.mode === 'side-by-side') {
+      const widths = views.map((v) => (v.layout ? v.layout.frame.max.x - v.layout.frame.min.x : 0));
+      const total = widths.reduce((s, w) => s + w, 0) + Math.max(0, views.length - 1) * STACK_GAP_X;
+      let x = -total / 2;
+      views.forEach((v, i) => {
+        const f = v.layout?.frame;
+        v.group.position.set(f ? x - f.min.x : 0, 0, 0);
+        x += (widths[i] ?? 0) + STACK_GAP_X;
+      });
+    } else {
+      let y = 0;
+      views.forEach((v) => {
+        const f = v.layout?.frame;
+        const h = f ? f.max.y - f.min.y + 2 : 0;
+        const cx = f ? -(f.min.x + f.max.x) / 2 : 0;
+        v.group.position.set(cx, y - (f ? f.max.y + 2 : 0), 0);
+        y -= h + STACK_GAP_Y;
+      });
+    }
+  }
+
+  private updatePackets(force = false): boolean {
+    const draws: PacketDraw[] = [];
+    for (const k of this.order) this.stacks.get(k)?.collectPackets(draws);
+    if (!this.packets) {
+      if (draws.length === 0) return false;
+      this.packets = new PacketsView(this.cache);
+      this.scene.add(this.packets.mesh);
+    }
+    const sig = draws
+      .map((d) => `${d.moves}:${d.position.x.toFixed(3)},${d.position.y.toFixed(3)},${d.position.z.toFixed(3)}`)
+      .join(';');
+    if (!force && sig === this.packetSig) return false;
+    this.packetSig = sig;
+    this.packets.set(draws);
+    return true;
+  }
+}
+
+function samePick(a: PickResult | null, b: PickResult | null): boolean {
+  return a === b || (a !== null && b !== null && a.stackKey === b.stackKey && a.componentId === b.componentId);
+}

@@ -1,0 +1,333 @@
+/**
+ * The 3D view: wraps StackGraph with a WebGLRenderer, CSS2D labels, the camera rig and pointer picking.
+ * One ticker (renderer.setAnimationLoop) renders on demand: it runs only while something changes (invalidation, a camera
+ * tween, damping settling) and then sets the loop to null, so an idle scene draws no frames.
+ */
+import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
+import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
+import { CameraRig } from './CameraRig';
+import { CssLabelFactory } from './CssLabels';
+import { LABEL_CSS } from './labelStyles';
+import type { ThemeName } from './palette';
+import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
+import { StackGraph } from './StackGraph';
+
+export interface SceneStats {
+  drawCalls: number;
+  triangles: number;
+  geometries: number;
+  textures: number;
+  framesRendered: number;
+  programs: number;
+  /** True while the WebGL context is lost. */
+  contextLost: boolean;
+}
+
+export interface StackSceneOptions {
+  theme: ThemeName;
+  reducedMotion: boolean;
+}
+
+/** Design scale the layout assumes (labels match block widths at this zoom). */
+const DESIGN_PX_PER_UNIT = 16;
+const OVERLAP_INTERVAL_MS = 150;
+
+export class StackScene {
+  onHover?: (p: PickResult | null) => void;
+  onSelect?: (p: PickResult | null) => void;
+  readonly ready: Promise<void>;
+
+  private readonly renderer: WebGLRenderer;
+  private readonly labelRenderer: CSS2DRenderer;
+  private readonly labels = new CssLabelFactory();
+  private readonly graph: StackGraph;
+  private readonly rig: CameraRig;
+  private readonly raycaster = new Raycaster();
+  private readonly styleEl: HTMLStyleElement;
+  private readonly resizeObserver: ResizeObserver | null;
+  private readonly cleanups: (() => void)[] = [];
+  private resolveReady: () => void = () => {};
+  private isReady = false;
+  private loopRunning = false;
+  private dirty = true;
+  private labelsDirty = true;
+  private lastOverlap = 0;
+  private frames = 0;
+  private lost = false;
+  private disposed = false;
+  private width = 1;
+  private height = 1;
+  private down: { x: number; y: number } | null = null;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly labelRoot: HTMLElement,
+    options: StackSceneOptions,
+  ) {
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
+    this.renderer.setPixelRatio(Math.min(globalThis.devicePixelRatio || 1, 2));
+    this.graph = new StackGraph(this.labels, options.theme);
+    this.rig = new CameraRig(canvas, options.reducedMotion);
+    this.labelRenderer = new CSS2DRenderer();
+    const ld = this.labelRenderer.domElement;
+    ld.classList.add('scene-labels');
+    ld.style.position = 'absolute';
+    ld.style.inset = '0';
+    ld.style.pointerEvents = 'none';
+    this.styleEl = document.createElement('style');
+    this.styleEl.textContent = LABEL_CSS;
+    labelRoot.append(this.styleEl, ld);
+    this.applyThemeClass();
+
+    const onControlsChange = (): void => {
+      this.labelsDirty = true;
+      this.invalidate();
+    };
+    this.rig.controls.addEventListener('change', onControlsChange);
+    this.cleanups.push(() => this.rig.controls.removeEventListener('change', onControlsChange));
+    this.on(canvas, 'webglcontextlost', (e) => {
+      e.preventDefault();
+      this.lost = true;
+      this.stopLoop();
+    });
+    this.on(canvas, 'webglcontextrestored', () => {
+      this.lost = false;
+      this.invalidate();
+    });
+    this.on(canvas, 'pointermove', (e) => this.onPointerMove(e as PointerEvent));
+    this.on(canvas, 'pointerleave', () => this.hoverTo(null));
+    this.on(canvas, 'pointerdown', (e) => {
+      const p = e as PointerEvent;
+      this.down = { x: p.clientX, y: p.clientY };
+    });
+    this.on(canvas, 'pointerup', (e) => this.onPointerUp(e as PointerEvent));
+
+    const parent = canvas.parentElement;
+    this.resizeObserver =
+      parent && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => this.resize()) : null;
+    if (parent) this.resizeObserver?.observe(parent);
+    this.resize();
+    this.invalidate();
+  }
+
+  setStacks(stacks: StackInput[]): void {
+    if (this.disposed) return;
+    const { changed, relayout } = this.graph.setStacks(stacks);
+    if (relayout) this.refit(false);
+    if (changed) {
+      this.labelsDirty = true;
+      this.invalidate();
+    }
+  }
+
+  setLayout(layout: StackLayoutMode): void {
+    if (this.graph.setLayout(layout)) {
+      this.refit(false);
+      this.invalidate();
+    }
+  }
+
+  setTheme(theme: ThemeName): void {
+    if (!this.graph.setTheme(theme)) return;
+    this.applyThemeClass();
+    this.invalidate();
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.rig.setReducedMotion(on);
+    this.invalidate();
+  }
+
+  setSelection(sel: PickResult | null): void {
+    if (this.graph.setSelection(sel)) {
+      this.labelsDirty = true;
+      this.invalidate();
+    }
+  }
+
+  setHover(sel: PickResult | null): void {
+    if (this.graph.setHover(sel)) this.invalidate();
+  }
+
+  pick(clientX: number, clientY: number): PickResult | null {
+    const fromLabel = this.labels.componentAt(clientX, clientY);
+    if (fromLabel) return fromLabel;
+    const rect = this.canvas.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return null;
+    const ndc = new Vector2(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    );
+    this.raycaster.setFromCamera(ndc, this.rig.camera);
+    const hit = this.raycaster.intersectObjects(this.graph.pickables(), false)[0];
+    const data = hit?.object.userData as Partial<PickResult> | undefined;
+    return data?.stackKey && data.componentId ? { stackKey: data.stackKey, componentId: data.componentId } : null;
+  }
+
+  frameSelection(): void {
+    const sel = this.graph.selected;
+    const c = sel ? this.graph.blockCenter(sel) : null;
+    if (!c) return;
+    this.rig.focus(c, 0.45);
+    this.invalidate();
+  }
+
+  resetView(): void {
+    this.rig.fit(this.graph.frameBox(), true);
+    this.labelsDirty = true;
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.dirty = true;
+    this.startLoop();
+  }
+
+  stats(): SceneStats {
+    const info = this.renderer.info;
+    return {
+      drawCalls: info.render.calls,
+      triangles: info.render.triangles,
+      geometries: info.memory.geometries,
+      textures: info.memory.textures,
+      framesRendered: this.frames,
+      programs: info.programs?.length ?? 0,
+      contextLost: this.lost,
+    };
+  }
+
+  /** Test hook: loses the WebGL context and restores it; resolves once a frame has been drawn again. */
+  async simulateContextLoss(): Promise<void> {
+    const ext = this.renderer.getContext().getExtension('WEBGL_lose_context');
+    if (!ext) throw new Error('WEBGL_lose_context is not available');
+    const restored = new Promise<void>((resolve) =>
+      this.canvas.addEventListener('webglcontextrestored', () => resolve(), { once: true }),
+    );
+    ext.loseContext();
+    await new Promise((r) => setTimeout(r, 50));
+    ext.restoreContext();
+    await restored;
+    const before = this.frames;
+    this.invalidate();
+    while (this.frames === before && !this.disposed) await new Promise((r) => setTimeout(r, 16));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.stopLoop();
+    this.resizeObserver?.disconnect();
+    for (const c of this.cleanups) c();
+    this.cleanups.length = 0;
+    this.rig.dispose();
+    this.graph.dispose();
+    this.labelRenderer.domElement.remove();
+    this.styleEl.remove();
+    this.renderer.dispose();
+  }
+
+  private on(
+    target: {
+      addEventListener: (t: string, l: (e: Event) => void) => void;
+      removeEventListener: (t: string, l: (e: Event) => void) => void;
+    },
+    type: string,
+    listener: (e: Event) => void,
+  ): void {
+    target.addEventListener(type, listener);
+    this.cleanups.push(() => target.removeEventListener(type, listener));
+  }
+
+  private startLoop(): void {
+    if (this.loopRunning || this.disposed || this.lost) return;
+    this.loopRunning = true;
+    this.renderer.setAnimationLoop((t) => this.tick(t));
+  }
+
+  private stopLoop(): void {
+    if (!this.loopRunning) return;
+    this.loopRunning = false;
+    this.renderer.setAnimationLoop(null);
+  }
+
+  private tick(time: number): void {
+    let moving = this.rig.step(time);
+    if (this.rig.controls.enableDamping && !this.rig.tweening) moving = this.rig.controls.update() || moving;
+    if (moving) this.labelsDirty = true;
+    if (this.dirty || moving) {
+      this.dirty = false;
+      this.renderer.render(this.graph.scene, this.rig.camera);
+      this.labelRenderer.render(this.graph.scene, this.rig.camera);
+      this.frames++;
+      if (this.labelsDirty && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
+      if (!this.isReady) {
+        this.isReady = true;
+        document.documentElement.dataset.sceneReady = 'true';
+        this.resolveReady();
+      }
+      return;
+    }
+    if (this.labelsDirty) this.runOverlap(time);
+    this.stopLoop();
+  }
+
+  private runOverlap(time: number): void {
+    this.labelsDirty = false;
+    this.lastOverlap = time;
+    this.labels.resolveOverlaps();
+  }
+
+  private resize(): void {
+    const parent = this.canvas.parentElement;
+    const w = Math.max(1, Math.floor(parent?.clientWidth ?? this.canvas.clientWidth ?? 1));
+    const h = Math.max(1, Math.floor(parent?.clientHeight ?? this.canvas.clientHeight ?? 1));
+    if (w === this.width && h === this.height) return;
+    this.width = w;
+    this.height = h;
+    this.renderer.setSize(w, h, false);
+    this.labelRenderer.setSize(w, h);
+    this.rig.setAspect(w / h);
+    const r = this.graph.setViewportAspect(w / h);
+    // A new layout always re-frames; otherwise a view the user moved to is kept.
+    this.refit(!r.relayout);
+    this.invalidate();
+  }
+
+  /** Re-frames the default view (keeps a view the user moved to when only the size changed). */
+  private refit(onResize: boolean): void {
+    const box = this.graph.frameBox();
+    if (box.isEmpty()) return;
+    if (!onResize || !this.rig.userMoved) this.rig.fit(box, false);
+    const fit = this.rig.defaultPixelsPerUnit(this.height) / DESIGN_PX_PER_UNIT;
+    this.labelRenderer.domElement.style.setProperty('--scene-label-fit', Math.min(1.35, Math.max(0.8, fit)).toFixed(3));
+    this.labelsDirty = true;
+  }
+
+  private applyThemeClass(): void {
+    const el = this.labelRenderer.domElement;
+    for (const t of ['light', 'dark', 'projector']) el.classList.toggle(`scene-labels--${t}`, t === this.graph.theme);
+    this.renderer.setClearColor(new Color(this.graph.cache.palette.background), 1);
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (e.buttons !== 0) return;
+    this.hoverTo(this.pick(e.clientX, e.clientY));
+  }
+
+  private hoverTo(p: PickResult | null): void {
+    if (this.graph.setHover(p)) {
+      this.canvas.style.cursor = p ? 'pointer' : '';
+      this.invalidate();
+      this.onHover?.(p);
+    }
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    const d = this.down;
+    this.down = null;
+    if (!d || Math.hypot(e.clientX - d.x, e.clientY - d.y) > 5) return;
+    const p = this.pick(e.clientX, e.clientY);
+    this.onSelect?.(p);
+  }
+}

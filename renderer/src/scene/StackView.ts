@@ -1,0 +1,351 @@
+/**
+ * One stack (one architecture) on screen: slabs, blocks, column titles, band labels and hop arcs, each a view keyed by
+ * model id and diffed on update. A new architecture object triggers a re-layout; a new snapshot only updates glow,
+ * arcs and packet positions.
+ */
+import { Group, Vector3 } from 'three';
+import type { Architecture, Component, PlayerSnapshot, Ring } from '../model/types';
+import { BandView } from './BandView';
+import { ColumnView } from './ColumnView';
+import { ComponentBlockView } from './ComponentBlockView';
+import { HopArcView, type ArcSpec } from './HopArcView';
+import { LayerSlabView } from './LayerSlabView';
+import { layoutArchitecture, type StackLayout } from './layout';
+import type { SceneLabel } from './labels';
+import type { PacketDraw } from './PacketsView';
+import type { PickResult, StackInput } from './sceneTypes';
+import type { ViewContext } from './ViewContext';
+
+export interface ViewTally {
+  created: number;
+  disposed: number;
+}
+
+interface Keyed {
+  dispose(): void;
+}
+
+/** Diffs a keyed map of views against wanted keys: creates missing ones, updates kept ones, disposes the rest. */
+function diff<K, V extends Keyed, D>(
+  views: Map<K, V>,
+  wanted: Iterable<readonly [K, D]>,
+  create: (d: D) => V,
+  update: (v: V, d: D) => void,
+  tally: ViewTally,
+): boolean {
+  let changed = false;
+  const keep = new Set<K>();
+  for (const [k, d] of wanted) {
+    keep.add(k);
+    const v = views.get(k);
+    if (v) update(v, d);
+    else {
+      views.set(k, create(d));
+      tally.created++;
+      changed = true;
+    }
+  }
+  for (const [k, v] of views) {
+    if (keep.has(k)) continue;
+    v.dispose();
+    views.delete(k);
+    tally.disposed++;
+    changed = true;
+  }
+  return changed;
+}
+
+/** What the layout depends on: a new architecture object with the same signature is not re-laid out. */
+export function architectureSignature(a: Architecture): string {
+  return JSON.stringify([
+    a.id,
+    a.columns.map((c) => [c.id, c.name, c.role]),
+    a.layers.map((l) => [l.id, l.name, l.context.ring, l.context.domain, l.column ?? '']),
+    a.components.map((c) => [c.id, c.name, c.layer, c.kind, c.tcb]),
+  ]);
+}
+
+export class StackView {
+  readonly group = new Group();
+  layout: StackLayout | null = null;
+  readonly slabs = new Map<string, LayerSlabView>();
+  readonly blocks = new Map<string, ComponentBlockView>();
+  readonly columns = new Map<string, ColumnView>();
+  readonly bands = new Map<Ring, BandView>();
+  readonly arcs = new Map<string, HopArcView>();
+  private readonly arcGroup = new Group();
+  private arch: Architecture | null = null;
+  private title: SceneLabel | null = null;
+  private input: StackInput | null = null;
+  private archSig = '';
+  private aspect = 0;
+  private ports = new Map<string, { x: number; y: number; z: number }>();
+
+  constructor(
+    private readonly ctx: ViewContext,
+    private readonly tally: ViewTally,
+  ) {
+    this.group.name = `stack:${ctx.stackKey}`;
+    this.group.add(this.arcGroup);
+  }
+
+  get key(): string {
+    return this.ctx.stackKey;
+  }
+
+  /** Applies an input; returns true when anything visible changed. */
+  update(input: StackInput, selection: PickResult | null, hover: PickResult | null, targetAspect: number): boolean {
+    let changed = false;
+    if (input.architecture !== this.arch || targetAspect !== this.aspect) {
+      const sig = architectureSignature(input.architecture);
+      if (sig !== this.archSig) {
+        this.archSig = sig;
+        this.aspect = targetAspect;
+        this.relayout(input.architecture, layoutArchitecture(input.architecture, targetAspect));
+        changed = true;
+      } else if (targetAspect !== this.aspect) {
+        this.aspect = targetAspect;
+        const layout = layoutArchitecture(input.architecture, targetAspect);
+        if (layout.rowWidth !== this.layout?.rowWidth) {
+          this.relayout(input.architecture, layout);
+          changed = true;
+        }
+      }
+      this.arch = input.architecture;
+    }
+    changed = this.setTitle(input.title) || changed;
+    changed = this.applyFlags(input, selection, hover) || changed;
+    changed = this.applyArcs(input) || changed;
+    this.input = input;
+    return changed;
+  }
+
+  /** Re-applies selection and hover only (cheap). */
+  applySelection(selection: PickResult | null, hover: PickResult | null): boolean {
+    return this.input ? this.applyFlags(this.input, selection, hover) : false;
+  }
+
+  applyTheme(): void {
+    for (const v of this.slabs.values()) v.applyTheme();
+    for (const v of this.blocks.values()) v.applyTheme();
+    for (const v of this.arcs.values()) v.applyTheme();
+  }
+
+  /** Packets of this stack in world coordinates. */
+  collectPackets(out: PacketDraw[]): void {
+    const snap = this.input?.snapshot;
+    if (!snap || !this.layout) return;
+    for (const p of snap.packets) {
+      const arc = this.arcs.get(this.arcKeyFor(p.hopIndex, p.from, p.to));
+      const t = Math.min(1, Math.max(0, p.t));
+      let pos: Vector3 | null = null;
+      if (arc) pos = arc.curve.getPointAt(t);
+      else {
+        const a = this.blockPort(p.from);
+        const b = this.blockPort(p.to);
+        if (a && b) pos = new Vector3(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t);
+      }
+      if (pos) out.push({ position: pos.add(this.group.position), moves: p.moves });
+    }
+  }
+
+  /** Frame box of this stack in world coordinates. */
+  worldFrame(): { min: Vector3; max: Vector3 } | null {
+    if (!this.layout) return null;
+    const f = this.layout.frame;
+    const o = this.group.position;
+    return {
+      min: new Vector3(f.min.x, f.min.y, f.min.z).add(o),
+      max: new Vector3(f.max.x, f.max.y + (this.title ? 2 : 0), f.max.z).add(o),
+    };
+  }
+
+  dispose(): void {
+    for (const m of [this.slabs, this.blocks, this.columns, this.bands, this.arcs] as Map<unknown, Keyed>[]) {
+      for (const v of m.values()) {
+        v.dispose();
+        this.tally.disposed++;
+      }
+      m.clear();
+    }
+    this.title?.dispose();
+    this.title = null;
+    this.group.removeFromParent();
+  }
+
+  private blockPort(id: string): { x: number; y: number; z: number } | null {
+    return this.ports.get(id) ?? null;
+  }
+
+  private relayout(arch: Architecture, layout: StackLayout): void {
+    this.arch = arch;
+    this.layout = layout;
+    this.ports = new Map(layout.blocks.map((b) => [b.componentId, b.port]));
+    const comps = new Map<string, Component>(arch.components.map((c) => [c.id, c]));
+    const ctx = this.ctx;
+    diff(
+      this.slabs,
+      layout.slabs.map((s) => [s.layerId, s] as const),
+      (s) => {
+        const v = new LayerSlabView(ctx, s);
+        this.group.add(v.group);
+        return v;
+      },
+      (v, s) => v.update(s),
+      this.tally,
+    );
+    const blockEntries = layout.blocks.flatMap((b) => {
+      const c = comps.get(b.componentId);
+      return c ? [[b.componentId, { c, b }] as const] : [];
+    });
+    diff(
+      this.blocks,
+      blockEntries,
+      ({ c, b }) => {
+        const v = new ComponentBlockView(ctx, c, b);
+        this.group.add(v.group);
+        return v;
+      },
+      (v, { c, b }) => v.update(c, b),
+      this.tally,
+    );
+    diff(
+      this.columns,
+      layout.columns.map((c) => [c.columnId, c] as const),
+      (c) => {
+        const v = new ColumnView(ctx, c);
+        this.group.add(v.object);
+        return v;
+      },
+      (v, c) => v.update(c),
+      this.tally,
+    );
+    diff(
+      this.bands,
+      layout.bands.map((b) => [b.ring, b] as const),
+      (b) => {
+        const v = new BandView(ctx, b);
+        this.group.add(v.object);
+        return v;
+      },
+      (v, b) => v.update(b),
+      this.tally,
+    );
+    // Arcs depend on positions: drop them all; applyArcs rebuilds what is needed.
+    for (const v of this.arcs.values()) {
+      v.dispose();
+      this.tally.disposed++;
+    }
+    this.arcs.clear();
+    if (this.title && this.layout) this.placeTitle();
+  }
+
+  private setTitle(title: string | undefined): boolean {
+    if (!title) {
+      if (!this.title) return false;
+      this.title.dispose();
+      this.title = null;
+      return true;
+    }
+    if (this.title && this.title.spec.lines[0] === title) return false;
+    if (!this.title) {
+      this.title = this.ctx.labels.create({
+        kind: 'stack',
+        lines: [title],
+        stackKey: this.ctx.stackKey,
+        center: [0.5, 1],
+      });
+      this.group.add(this.title.object);
+    } else this.title.setLines([title]);
+    this.placeTitle();
+    return true;
+  }
+
+  private placeTitle(): void {
+    if (!this.title || !this.layout) return;
+    const f = this.layout.frame;
+    this.title.object.position.set((this.layout.bounds.min.x + this.layout.bounds.max.x) / 2, f.max.y + 1.6, f.max.z);
+  }
+
+  private applyFlags(input: StackInput, selection: PickResult | null, hover: PickResult | null): boolean {
+    const active = new Set(input.snapshot?.activeComponents ?? []);
+    const failed = new Set(input.failed ?? []);
+    const key = this.ctx.stackKey;
+    const sel = selection?.stackKey === key ? selection.componentId : null;
+    const hov = hover?.stackKey === key ? hover.componentId : null;
+    let changed = false;
+    for (const [id, v] of this.blocks) {
+      changed =
+        v.setFlags({ active: active.has(id), failed: failed.has(id), selected: sel === id, hover: hov === id }) ||
+        changed;
+    }
+    return changed;
+  }
+
+  private arcKeyFor(hopIndex: number, from: string, to: string): string {
+    const path = this.input?.path;
+    const hop = path?.hops[hopIndex];
+    return hop && hop.from === from && hop.to === to ? `hop:${hop.id}` : `pkt:${hopIndex}:${from}>${to}`;
+  }
+
+  private applyArcs(input: StackInput): boolean {
+    const layout = this.layout;
+    if (!layout) return false;
+    this.input = input;
+    const snap: PlayerSnapshot | null = input.snapshot;
+    const wanted = new Map<string, { spec: ArcSpec; done: boolean; progress: number }>();
+    const port = (id: string): { x: number; y: number; z: number } | null => this.blockPort(id);
+    const want = (
+      key: string,
+      from: string,
+      to: string,
+      mech: ArcSpec['mechanism'],
+      done: boolean,
+      progress: number,
+    ): void => {
+      const a = port(from);
+      const b = port(to);
+      if (!a || !b) return;
+      wanted.set(key, { spec: { from: a, to: b, mechanism: mech, hypervisorY: layout.hypervisorY }, done, progress });
+    };
+    if (snap) {
+      const path = input.path && input.path.id === snap.pathId ? input.path : null;
+      if (path) {
+        const upTo = Math.min(snap.hopIndex, path.hops.length);
+        for (let i = 0; i < upTo; i++) {
+          const h = path.hops[i];
+          if (h) want(`hop:${h.id}`, h.from, h.to, h.mechanism, true, 1);
+        }
+        const cur = path.hops[snap.hopIndex];
+        if (cur && !snap.finished) want(`hop:${cur.id}`, cur.from, cur.to, cur.mechanism, false, snap.progress);
+      }
+      for (const p of snap.packets) {
+        const k = this.arcKeyFor(p.hopIndex, p.from, p.to);
+        if (!wanted.has(k)) want(k, p.from, p.to, p.mechanism, false, p.t);
+      }
+    }
+    let changed = diff(
+      this.arcs,
+      wanted,
+      (w) => {
+        const v = new HopArcView(this.ctx, w.spec);
+        this.arcGroup.add(v.group);
+        return v;
+      },
+      () => {},
+      this.tally,
+    );
+    for (const [k, w] of wanted) {
+      let v = this.arcs.get(k);
+      if (v && !v.matches(w.spec)) {
+        v.dispose();
+        v = new HopArcView(this.ctx, w.spec);
+        this.arcGroup.add(v.group);
+        this.arcs.set(k, v);
+        changed = true;
+      }
+      if (v) changed = v.set(w.done, w.progress) || changed;
+    }
+    return changed;
+  }
+}

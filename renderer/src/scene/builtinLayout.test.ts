@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltInLibrary } from '../model';
+import { HeadlessLabelFactory } from './labels';
+import { layoutArchitecture } from './layout';
+import { layoutProblems } from './layoutChecks';
+import { StackGraph } from './StackGraph';
+
+const library = loadBuiltInLibrary();
+const architectures = [...library.architectures.values()];
+
+describe('layout of every built-in architecture', () => {
+  it('has at least one architecture to check', () => {
+    expect(architectures.length).toBeGreaterThan(0);
+  });
+
+  it.each(architectures.map((a) => [a.id, a] as const))('%s: no overlap, every block inside its slab', (_id, arch) => {
+    expect(layoutProblems(arch, layoutArchitecture(arch))).toEqual([]);
+  });
+
+  it('draws every built-in path hop by hop with its arcs, and frees everything after', () => {
+    const graph = new StackGraph(new HeadlessLabelFactory(), 'projector');
+    for (const path of library.paths.values()) {
+      const arch = library.architectures.get(path.architecture);
+      expect(arch).toBeDefined();
+      if (!arch) continue;
+      path.hops.forEach((h, i) => {
+        graph.setStacks([
+          {
+            key: 'main',
+            architecture: arch,
+            path,
+            snapshot: {
+              pathId: path.id,
+              architectureId: arch.id,
+              hopIndex: i,
+              hopCount: path.hops.length,
+              progress: 0.5,
+              time: i,
+              duration: path.hops.length,
+              playing: true,
+              speed: 1,
+              finished: false,
+              packets: [{ id: 'p', hopIndex: i, from: h.from, to: h.to, t: 0.5, mechanism: h.mechanism, moves: h.moves }],
+              counters: { exits: 0, worldSwitches: 0, interrupts: 0, copies: 0, contextSwitches: 0, cycles: 0, microseconds: 0 },
+              activeComponents: [h.from, h.to],
+            },
+          },
+        ]);
+        expect(graph.stacks.get('main')?.arcs.size).toBe(i + 1);
+        expect(graph.packetCount).toBe(1);
+      });
+    }
+    graph.setStacks([]);
+    expect(graph.tracker.total).toBe(0);
+  });
+});

@@ -1,0 +1,27 @@
+/** Public input and output types of the scene (kept apart so views and the graph can share them). */
+import type { Architecture, IoPath, PlayerSnapshot } from '../model/types';
+
+export interface StackInput {
+  /** 'main' | 'left' | 'right' (any string works; order of the array is the order on screen). */
+  key: string;
+  architecture: Architecture;
+  snapshot: PlayerSnapshot | null;
+  /** Crashed or failed component ids: drawn dark + hatched, label struck through. */
+  failed?: string[];
+  /** Title over the stack (compare mode). */
+  title?: string;
+  /**
+   * The path being walked (optional): with it, arcs are drawn for every completed hop (faded) as well as the
+   * current one; without it, only the hops of the packets in flight are drawn.
+   */
+  path?: IoPath | null;
+}
+
+export interface PickResult {
+  stackKey: string;
+  componentId: string;
+}
+
+export type StackLayoutMode = 'side-by-side' | 'stacked';
+
+export type { Architecture, IoPath, PlayerSnapshot };

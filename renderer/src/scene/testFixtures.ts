@@ -1,0 +1,173 @@
+/** Small architectures, paths and snapshots for the scene's unit tests (independent of the built-in content). */
+import type {
+  Architecture,
+  Column,
+  Component,
+  ComponentKind,
+  Hop,
+  IoPath,
+  Layer,
+  Mechanism,
+  PlayerSnapshot,
+  PrivilegeContext,
+} from '../model/types';
+
+const col = (id: string, name: string, role: Column['role']): Column => ({
+  id,
+  name,
+  role,
+  description: name,
+  vm: role === 'guest',
+});
+const layer = (id: string, name: string, context: PrivilegeContext, column?: string): Layer =>
+  column === undefined ? { id, name, context } : { id, name, context, column };
+const comp = (id: string, name: string, layerId: string, kind: ComponentKind, tcb = false): Component => ({
+  id,
+  name,
+  layer: layerId,
+  kind,
+  tcb,
+  description: name,
+  sources: [],
+  mark: 'estimate',
+  dependsOn: [],
+});
+
+/** A microkernelized Type 1 (Hyper-V-like): root partition with many kernel components, two guests. */
+export function fixtureMicrokernel(): Architecture {
+  return {
+    id: 'fx-micro',
+    name: 'Fixture microkernel',
+    summary: 'Type 1, microkernelized',
+    type: 'type1',
+    driverModel: 'microkernelized',
+    description: '',
+    sources: [],
+    columns: [
+      col('shared', 'Machine', 'shared'),
+      col('root', 'Root partition (Windows Server 2008)', 'host'),
+      col('g1', 'Child VM 1 (Gen1)', 'guest'),
+      col('g2', 'Child VM 2 (Gen2)', 'guest'),
+    ],
+    layers: [
+      layer('hw', 'Hardware', { ring: 'hardware', domain: 'hardware' }),
+      layer('hv', 'Hypervisor', { ring: 'ring-1', domain: 'hypervisor' }, 'shared'),
+      layer('root-k', 'Root kernel', { ring: 'ring0', domain: 'host' }, 'root'),
+      layer('root-u', 'Root user mode', { ring: 'ring3', domain: 'host' }, 'root'),
+      layer('g1-k', 'Guest 1 kernel', { ring: 'ring0', domain: 'guest' }, 'g1'),
+      layer('g1-u', 'Guest 1 user', { ring: 'ring3', domain: 'guest' }, 'g1'),
+      layer('g2-k', 'Guest 2 kernel', { ring: 'ring0', domain: 'guest' }, 'g2'),
+    ],
+    components: [
+      comp('cpu', 'CPU (VT-x)', 'hw', 'hardware'),
+      comp('disk', 'Physical disk', 'hw', 'hardware'),
+      comp('nic', 'Physical NIC', 'hw', 'hardware'),
+      comp('hvk', 'Hyper-V hypervisor', 'hv', 'hypervisor', true),
+      comp('sched', 'Scheduler', 'hv', 'scheduler', true),
+      comp('storvsp', 'StorVSP (storvsp.sys)', 'root-k', 'vsp', true),
+      comp('vmswitch', 'VM switch (vmswitch.sys)', 'root-k', 'switch', true),
+      comp('vmbus-r', 'VMBus (root)', 'root-k', 'bus', true),
+      comp('vid', 'VID driver', 'root-k', 'driver', true),
+      comp('stor', 'Storage stack', 'root-k', 'filesystem', true),
+      comp('vendor', 'Vendor disk driver', 'root-k', 'driver', true),
+      comp('ntfs', 'NTFS', 'root-k', 'filesystem', true),
+      comp('vmms', 'VMMS', 'root-u', 'management', true),
+      comp('vmwp', 'Worker process (vmwp.exe)', 'root-u', 'worker'),
+      comp('ide', 'IDE emulator', 'root-u', 'emulator'),
+      comp('storvsc', 'storvsc', 'g1-k', 'vsc'),
+      comp('fs1', 'Guest file system', 'g1-k', 'filesystem'),
+      comp('ata', 'ATA driver', 'g1-k', 'driver'),
+      comp('app1', 'Database app', 'g1-u', 'application'),
+      comp('k2', 'Guest kernel', 'g2-k', 'kernel'),
+    ],
+  };
+}
+
+/** A hosted Type 2: the host kernel spans the machine at ring 0, the guest kernel sits on top of it. */
+export function fixtureHosted(): Architecture {
+  return {
+    id: 'fx-hosted',
+    name: 'Fixture hosted',
+    summary: 'Type 2',
+    type: 'type2',
+    driverModel: 'hosted',
+    description: '',
+    sources: [],
+    columns: [col('host', 'Host OS', 'host'), col('vm', 'Guest VM', 'guest')],
+    layers: [
+      layer('hw', 'Hardware', { ring: 'hardware', domain: 'hardware' }),
+      layer('hk', 'Host kernel', { ring: 'ring0', domain: 'host' }),
+      layer('vmm', 'VMM world', { ring: 'ring0', domain: 'hypervisor' }, 'vm'),
+      layer('gk', 'Guest kernel', { ring: 'ring0', domain: 'guest' }, 'vm'),
+      layer('hu', 'Host user', { ring: 'ring3', domain: 'host' }, 'host'),
+      layer('gu', 'Guest user', { ring: 'ring3', domain: 'guest' }, 'vm'),
+    ],
+    components: [
+      comp('hnic', 'Host NIC', 'hw', 'hardware'),
+      comp('hdrv', 'Host NIC driver', 'hk', 'driver', true),
+      comp('vmnet', 'VMNet driver', 'hk', 'driver', true),
+      comp('vmdrv', 'VMDriver', 'hk', 'driver', true),
+      comp('vmm', 'VMM', 'vmm', 'vmm', true),
+      comp('lance', 'Guest Lance driver', 'gk', 'driver'),
+      comp('vmapp', 'VMApp (Lance emulator)', 'hu', 'emulator'),
+      comp('gapp', 'Guest app', 'gu', 'application'),
+    ],
+  };
+}
+
+const hop = (id: string, from: string, to: string, mechanism: Mechanism): Hop => ({
+  id,
+  from,
+  to,
+  mechanism,
+  moves: mechanism === 'interrupt' || mechanism === 'hypercall' ? 'signal' : 'data',
+  label: id,
+  narration: id,
+  params: [],
+  sources: [],
+  mark: 'estimate',
+});
+
+/** Emulated IDE write on the microkernel fixture. */
+export function fixturePath(): IoPath {
+  return {
+    id: 'fx-path',
+    name: 'Fixture: emulated write',
+    architecture: 'fx-micro',
+    device: 'emulated',
+    request: 'one write',
+    summary: '',
+    hops: [
+      hop('h1', 'fs1', 'ata', 'call'),
+      hop('h2', 'ata', 'hvk', 'vmexit'),
+      hop('h3', 'hvk', 'vid', 'world-switch'),
+      hop('h4', 'vid', 'ide', 'signal'),
+      hop('h5', 'ide', 'ata', 'interrupt'),
+    ],
+    sources: [],
+    mark: 'estimate',
+  };
+}
+
+/** Snapshot of a path at hop `hopIndex` with progress `t` (one packet in flight). */
+export function snapshotAt(path: IoPath, hopIndex: number, t: number): PlayerSnapshot {
+  const h = path.hops[hopIndex];
+  const finished = hopIndex >= path.hops.length;
+  return {
+    pathId: path.id,
+    architectureId: path.architecture,
+    hopIndex,
+    hopCount: path.hops.length,
+    progress: t,
+    time: hopIndex + t,
+    duration: path.hops.length,
+    playing: true,
+    speed: 1,
+    finished,
+    packets: h
+      ? [{ id: `p-${h.id}`, hopIndex, from: h.from, to: h.to, t, mechanism: h.mechanism, moves: h.moves }]
+      : [],
+    counters: { exits: 0, worldSwitches: 0, interrupts: 0, copies: 0, contextSwitches: 0, cycles: 0, microseconds: 0 },
+    activeComponents: h ? [h.from, h.to] : [],
+  };
+}

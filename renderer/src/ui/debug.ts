@@ -1,0 +1,35 @@
+import type { StackScene, SceneStats } from '../scene';
+
+/**
+ * A small read-only window onto the 3D view for end-to-end tests and the benchmark: where each layer is drawn,
+ * the scene's counters, and a way to force a WebGL context loss. It exposes no way to change the model.
+ */
+export interface RingMinusOneDebug {
+  layerProbes(): { stackKey: string; layerId: string; color: string; x: number; y: number }[];
+  clearColor(): string;
+  stats(): SceneStats;
+  simulateContextLoss(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    ringMinusOneDebug?: RingMinusOneDebug;
+  }
+}
+
+export function installDebug(getScene: () => StackScene | null): () => void {
+  const need = () => {
+    const scene = getScene();
+    if (!scene) throw new Error('The 3D scene is not running');
+    return scene;
+  };
+  window.ringMinusOneDebug = {
+    layerProbes: () => need().layerProbes(),
+    clearColor: () => need().clearColor(),
+    stats: () => need().stats(),
+    simulateContextLoss: () => need().simulateContextLoss(),
+  };
+  return () => {
+    delete window.ringMinusOneDebug;
+  };
+}

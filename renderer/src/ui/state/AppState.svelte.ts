@@ -1,0 +1,125 @@
+import type { Architecture, Library } from '../../model/types';
+import type { PickResult, StackInput } from '../../scene';
+import type { Platform } from '../../platform/Platform';
+import { SettingsState } from './SettingsState.svelte';
+import { WalkthroughState } from './WalkthroughState.svelte';
+import { CompareState } from './CompareState.svelte';
+import { LabState } from './LabState.svelte';
+import { Ticker } from './Ticker';
+
+export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab';
+export const MODES: { id: Mode; label: string; key: string }[] = [
+  { id: 'explore', label: 'Explore', key: '1' },
+  { id: 'walkthrough', label: 'Walkthrough', key: '2' },
+  { id: 'compare', label: 'Compare', key: '3' },
+  { id: 'lab', label: 'Lab', key: '4' },
+];
+
+export const DEFAULT_ARCHITECTURE = 'hyperv-2008';
+
+/** The whole app's state: which view, which stack, what is selected, and the per-view states. */
+export class AppState {
+  mode = $state<Mode>('explore');
+  architectureId = $state(DEFAULT_ARCHITECTURE);
+  selection = $state.raw<PickResult | null>(null);
+  hover = $state.raw<PickResult | null>(null);
+  readonly settings: SettingsState;
+  readonly walkthrough: WalkthroughState;
+  readonly compare: CompareState;
+  readonly lab: LabState;
+  private readonly ticker: Ticker;
+
+  constructor(
+    readonly library: Library,
+    readonly platform: Platform,
+  ) {
+    this.settings = new SettingsState(platform);
+    if (!library.architectures.has(this.architectureId)) this.architectureId = [...library.architectures.keys()][0] ?? '';
+    const firstPath = [...library.paths.values()].find((p) => p.architecture === this.architectureId) ?? [...library.paths.values()][0];
+    if (!firstPath) throw new Error('The built-in library has no I/O paths.');
+    this.walkthrough = new WalkthroughState(library, firstPath.id);
+    this.compare = new CompareState(library);
+    this.lab = new LabState(library, this.architectureId);
+    this.ticker = new Ticker((dt) => this.frame(dt));
+  }
+
+  get architectures(): Architecture[] {
+    return [...this.library.architectures.values()];
+  }
+
+  architecture(id: string): Architecture {
+    const arch = this.library.architectures.get(id);
+    if (!arch) throw new Error(`Unknown architecture "${id}"`);
+    return arch;
+  }
+
+  /** What the 3D viewport draws in the current view. */
+  stacks = $derived.by((): StackInput[] => {
+    switch (this.mode) {
+      case 'explore':
+        return [{ key: 'main', architecture: this.architecture(this.architectureId), snapshot: null }];
+      case 'walkthrough': {
+        const snap = this.walkthrough.snapshot;
+        const arch = this.walkthrough.path ? this.architecture(this.walkthrough.path.architecture) : null;
+        return arch ? [{ key: 'main', architecture: arch, snapshot: snap }] : [];
+      }
+      case 'compare':
+        return this.compare.stacks(this.library);
+      case 'lab':
+        return this.lab.stacks();
+    }
+  });
+
+  setMode(mode: Mode): void {
+    this.pauseAll();
+    this.mode = mode;
+    this.selection = null;
+    this.hover = null;
+  }
+
+  setArchitecture(id: string): void {
+    this.architectureId = id;
+    this.selection = null;
+  }
+
+  /** Selection can only name a component of a stack that is on screen. */
+  select(sel: PickResult | null): void {
+    this.selection = sel;
+  }
+
+  /** The architecture a pick refers to (the variant in the Lab). */
+  architectureOf(sel: PickResult): Architecture | null {
+    return this.stacks.find((s) => s.key === sel.stackKey)?.architecture ?? null;
+  }
+
+  /** Play/pause, step and seek go to whichever player the current view shows. */
+  get player(): { toggle(): void; next(): void; prev(): void; reset(): void } | null {
+    if (this.mode === 'walkthrough') return this.walkthrough;
+    if (this.mode === 'compare') return this.compare;
+    if (this.mode === 'lab') return this.lab.walkthrough;
+    return null;
+  }
+
+  /** Call after any player command: keeps the clock running while something plays. */
+  syncClock(): void {
+    const playing =
+      (this.mode === 'walkthrough' && this.walkthrough.snapshot?.playing) ||
+      (this.mode === 'compare' && this.compare.snapshot?.left.playing) ||
+      (this.mode === 'lab' && this.lab.walkthrough.snapshot?.playing);
+    if (playing) this.ticker.start();
+  }
+
+  private frame(dt: number): boolean {
+    if (this.mode === 'walkthrough') return this.walkthrough.tick(dt);
+    if (this.mode === 'compare') return this.compare.tick(dt);
+    if (this.mode === 'lab') return this.lab.walkthrough.tick(dt);
+    return false;
+  }
+
+  private pauseAll(): void {
+    this.ticker.stop();
+    if (this.walkthrough.snapshot?.playing) this.walkthrough.pause();
+    if (this.compare.snapshot?.left.playing) this.compare.pause();
+    if (this.lab.walkthrough.snapshot?.playing) this.lab.walkthrough.pause();
+  }
+}
