@@ -16,7 +16,12 @@ export const test = base.extend<{ guards: { errors: string[]; external: string[]
       page.on('pageerror', (err) => errors.push(err.message));
       await page.route('**/*', (route) => {
         const url = new URL(route.request().url());
-        if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1') {
+        if (
+          url.protocol === 'data:' ||
+          url.protocol === 'blob:' ||
+          url.hostname === 'localhost' ||
+          url.hostname === '127.0.0.1'
+        ) {
           return route.continue();
         }
         external.push(route.request().url());

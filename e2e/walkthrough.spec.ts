@@ -87,7 +87,10 @@ test.describe('walkthrough', () => {
   test('every path of the model plays to its end', async ({ page }) => {
     await openApp(page);
     await page.getByRole('button', { name: 'Walkthrough', exact: true }).click();
-    const ids = await page.getByLabel('I/O path').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const ids = await page
+      .getByLabel('I/O path')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(ids.length).toBeGreaterThanOrEqual(8);
     for (const id of ids) {
       await page.getByLabel('I/O path').selectOption(id);

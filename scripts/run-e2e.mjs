@@ -24,7 +24,7 @@ if (!onlyElectron) {
     process.exit(1);
   }
   if (!chromiumExecutable() && !playwrightBrowserPresent()) {
-    console.log('No Chromium found; fetching Playwright\'s own with `npx playwright install chromium`...');
+    console.log("No Chromium found; fetching Playwright's own with `npx playwright install chromium`...");
     const install = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
     if (install.status !== 0 || !playwrightBrowserPresent()) {
       console.error(

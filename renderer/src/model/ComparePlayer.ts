@@ -34,7 +34,9 @@ export class ComparePlayer {
     this.right = new WalkthroughPlayer(library, rightPathId, rightOptions);
     this.clock = new FixedStepClock(Math.max(this.left.duration, this.right.duration));
     const all = [...this.left.hopStarts, ...this.right.hopStarts, this.left.duration, this.right.duration];
-    this.boundaries = [...new Set(all)].sort((a, b) => a - b);
+    this.boundaries = all
+      .sort((a, b) => a - b)
+      .filter((t, i, sorted) => i === 0 || t - (sorted[i - 1] as number) > EPS);
   }
 
   get duration(): number {
@@ -124,7 +126,8 @@ export function compareSummary(
     const exits = cost.perRequest.exits;
     const batched = cost.perHop.find((h) => h.perBatch && h.counters.exits > 0);
     const label = `${formatCount(exits)} ${exits === 1 ? 'exit' : 'exits'}`;
-    const perBatch = batched && batched.times < 1 ? ` per request (1 per batch of ${formatCount(1 / batched.times)})` : '';
+    const perBatch =
+      batched && batched.times < 1 ? ` per request (1 per batch of ${formatCount(1 / batched.times)})` : '';
     return `${path.shortName ?? path.device}: ${label}${perBatch}`;
   };
   return `${part(leftPathId)}; ${part(rightPathId)}`;

@@ -4,7 +4,7 @@
  * place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
  * the app can still show what is valid; callers decide whether errors are fatal.
  */
-import type { Architecture, ContentError, CostParameter, IoPath, Library, ScenarioFile, Source } from './types';
+import type { Architecture, ContentError, CostParameter, IoPath, Library, ScenarioFile } from './types';
 import { validatePath } from './validatePath';
 
 export interface BuildResult {
@@ -49,7 +49,9 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     if (firstFile) err({ file, path: 'id' }, `duplicate scenario file id "${f.id}" (also used by ${firstFile})`);
     else fileIds.set(f.id, file);
     f.sources?.forEach((s, i) => claim(library.sources, 'source', s.key, s, { file, path: `sources[${i}]` }));
-    f.parameters?.forEach((p, i) => claim(library.parameters, 'parameter', p.id, p, { file, path: `parameters[${i}]` }));
+    f.parameters?.forEach((p, i) =>
+      claim(library.parameters, 'parameter', p.id, p, { file, path: `parameters[${i}]` }),
+    );
     f.architectures?.forEach((a, i) =>
       claim(library.architectures, 'architecture', a.id, a, { file, path: `architectures[${i}]` }),
     );
@@ -86,7 +88,8 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     a.columns.forEach((c, i) => {
       if (columns.has(c.id)) err(o, `duplicate column "${c.id}"`, `columns[${i}].id`);
       columns.add(c.id);
-      if (c.vm && c.role !== 'guest') err(o, `column "${c.id}" is a VM, so its role must be "guest"`, `columns[${i}].role`);
+      if (c.vm && c.role !== 'guest')
+        err(o, `column "${c.id}" is a VM, so its role must be "guest"`, `columns[${i}].role`);
     });
     const layers = new Set<string>();
     a.layers.forEach((l, i) => {
@@ -122,13 +125,21 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
         const param = library.parameters.get(id);
         if (!param) err(o, `hop ${i} "${h.id}": unknown parameter "${id}"`, `${sub}.params[${j}]`);
         else if (!CYCLE_UNITS.has(param.unit))
-          err(o, `hop ${i} "${h.id}": parameter "${id}" is in ${param.unit}, a hop cost must be cycles or us`, `${sub}.params[${j}]`);
+          err(
+            o,
+            `hop ${i} "${h.id}": parameter "${id}" is in ${param.unit}, a hop cost must be cycles or us`,
+            `${sub}.params[${j}]`,
+          );
       });
       if (h.repeat !== undefined) {
         const param = library.parameters.get(h.repeat);
         if (!param) err(o, `hop ${i} "${h.id}": unknown parameter "${h.repeat}"`, `${sub}.repeat`);
         else if (param.unit !== 'count')
-          err(o, `hop ${i} "${h.id}": repeat parameter "${h.repeat}" must be a count, not ${param.unit}`, `${sub}.repeat`);
+          err(
+            o,
+            `hop ${i} "${h.id}": repeat parameter "${h.repeat}" must be a count, not ${param.unit}`,
+            `${sub}.repeat`,
+          );
       }
     });
     const arch = library.architectures.get(p.architecture);

@@ -1,11 +1,147 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltInLibrary } from './builtin';
+import { builtInFiles, loadBuiltInLibrary } from './builtin';
+import { computeCost } from './cost';
+import { parseScenarioFile } from './parseScenario';
+import { JSON_SCHEMA_FILE, scenarioJsonSchema, scenarioJsonSchemaText } from './schemaJson';
+import { validatePath } from './validatePath';
 
-describe('loadBuiltInLibrary', () => {
-  it('loads the Hyper-V architecture with paths A and B', () => {
-    const lib = loadBuiltInLibrary();
-    expect(lib.architectures.get('hyperv-2008')?.components.length).toBeGreaterThan(10);
-    expect(lib.paths.get('hyperv-synthetic-disk-write')?.letter).toBe('A');
-    expect(lib.paths.get('hyperv-emulated-ide-write')?.letter).toBe('B');
+const ROOT = join(__dirname, '../../..');
+const SCENARIOS = join(ROOT, 'assets/scenarios');
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'schema' ? [] : jsonFiles(full);
+    return name.endsWith('.json') ? [full] : [];
+  });
+}
+
+describe('built-in content', () => {
+  const lib = loadBuiltInLibrary();
+
+  it('validates every file under assets/scenarios/ through the schema', () => {
+    const files = jsonFiles(SCENARIOS);
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const file of files) {
+      const r = parseScenarioFile(JSON.parse(readFileSync(file, 'utf8')), relative(SCENARIOS, file));
+      expect(r.ok ? [] : r.errors).toEqual([]);
+    }
+    expect(builtInFiles().names).toEqual(files.map((f) => relative(SCENARIOS, f)).sort());
+  });
+
+  it("every file also validates against the generated JSON Schema (what authors' editors use)", () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    const validate = ajv.compile(scenarioJsonSchema());
+    for (const file of jsonFiles(SCENARIOS)) {
+      const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
+      expect(ok ? [] : validate.errors).toEqual([]);
+    }
+    expect(validate({ schemaVersion: 1, id: 'x', title: 'x', paths: [{ id: 'p' }] })).toBe(false);
+  });
+
+  it('the committed JSON Schema is what the generator produces (run `npm run schema`)', () => {
+    expect(readFileSync(join(ROOT, JSON_SCHEMA_FILE), 'utf8')).toBe(scenarioJsonSchemaText());
+  });
+
+  it('has the required architectures and paths, all valid', () => {
+    expect([...lib.architectures.keys()].sort()).toEqual([
+      'esx-3-classic',
+      'esxi',
+      'hyperv-2008',
+      'kvm',
+      'type2-hosted',
+      'xen',
+    ]);
+    const letters = [...lib.paths.values()].map((p) => p.letter).filter(Boolean);
+    expect(new Set(letters)).toEqual(new Set(['A', 'B', 'C', 'D', 'E']));
+    expect(lib.paths.size).toBeGreaterThanOrEqual(12);
+    for (const p of lib.paths.values()) expect(validatePath(lib.architectures.get(p.architecture)!, p)).toEqual([]);
+  });
+
+  it('keeps architectures readable: 10-24 components, short labels, host columns first', () => {
+    for (const a of lib.architectures.values()) {
+      expect(a.components.length).toBeGreaterThanOrEqual(10);
+      expect(a.components.length).toBeLessThanOrEqual(24);
+      for (const c of a.components) expect(c.name.length).toBeLessThanOrEqual(18);
+      const roles = a.columns.map((c) => c.role);
+      expect(roles.indexOf('guest')).toBeGreaterThan(roles.lastIndexOf('host'));
+    }
+  });
+
+  it('cites every reference of hypervisors.md, and every estimate says how it was made', () => {
+    expect(lib.sources.size).toBe(16 + 16 + 1 + 3 + 7 + 9 + 7 + 3);
+    for (const p of lib.parameters.values()) {
+      if (p.source === null) expect(p.mark).toBe('estimate');
+      expect(p.note.length).toBeGreaterThan(10);
+    }
+    const byKey = (k: string) => lib.parameters.get(k);
+    expect(byKey('exit-direct')).toMatchObject({ value: 2000, unit: 'cycles', source: 'P1', mark: 'confirmed' });
+    expect(byKey('hypercall-kvm-x86')).toMatchObject({ value: 1300, source: 'K6', mark: 'unverified' });
+    expect(byKey('whp-exit-user-us')).toMatchObject({ value: 14.8, unit: 'us', source: 'P9' });
+  });
+
+  it('Hyper-V comes first-class: hardware, hypervisor, root kernel and user space, a Gen1 and an enlightened child', () => {
+    const h = lib.architectures.get('hyperv-2008')!;
+    const ids = h.components.map((c) => c.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'hypervisor',
+        'vmbus-root',
+        'storvsp',
+        'vmswitch',
+        'vid',
+        'vmms',
+        'vmwp1',
+        'vm1-ata',
+        'vm1-nic',
+        'storvsc',
+        'netvsc',
+        'enlightenments',
+      ]),
+    );
+    expect(h.columns.map((c) => c.id)).toEqual(['root', 'vm1', 'vm2']);
+  });
+
+  it('every built-in path has a finite cost, and the emulated paths cost more than their synthetic pairs', () => {
+    for (const p of lib.paths.values()) {
+      const c = computeCost(lib, p);
+      expect(Number.isFinite(c.cpuMicrosecondsPerRequest)).toBe(true);
+      expect(c.perHop).toHaveLength(p.hops.length);
+    }
+    const us = (id: string) => computeCost(lib, lib.paths.get(id)!).cpuMicrosecondsPerRequest;
+    expect(us('hyperv-emulated-ide-write')).toBeGreaterThan(100 * us('hyperv-synthetic-disk-write'));
+    expect(us('esx-e1000-transmit')).toBeGreaterThan(us('esx-vmxnet3-transmit'));
+    expect(us('kvm-virtio-qemu')).toBeGreaterThan(us('kvm-virtio-vhost'));
+  });
+});
+
+describe('loadBuiltInLibrary with bad content', () => {
+  it('throws one clear message listing each problem with its file and place', () => {
+    const good = JSON.parse(readFileSync(join(SCENARIOS, 'core/sources.json'), 'utf8'));
+    const raw = {
+      '../../../assets/scenarios/a.json': { title: 'no version' },
+      '../../../assets/scenarios/b.json': {
+        ...good,
+        id: 'b',
+        sources: [{ key: 'bad key', title: 't', group: 'VMware' }],
+      },
+      '../../../assets/scenarios/c.json': { schemaVersion: 1, id: 'c', title: 'c', paths: [] },
+      '../../../assets/scenarios/d.json': good,
+      '../../../assets/scenarios/e.json': { ...good, id: 'e', sources: [good.sources[0]] },
+    };
+    expect(() => loadBuiltInLibrary(raw)).toThrow(/Built-in scenario content is invalid \(3 errors\)/);
+    try {
+      loadBuiltInLibrary(raw);
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toContain('a.json: "schemaVersion" is missing');
+      expect(message).toContain('b.json: sources[0].key: a source key is a letter and a number');
+      expect(message).toContain('e.json: sources[0]: duplicate source "H1" (first defined in d.json at sources[0])');
+    }
+    expect(loadBuiltInLibrary({ 'x/assets/scenarios/ok.json': good }).sources.size).toBe(62);
+    expect(builtInFiles({ 'elsewhere.json': good }).names).toEqual(['elsewhere.json']);
   });
 });

@@ -48,7 +48,9 @@ export function loadBuiltInLibrary(raw?: Record<string, unknown>): Library {
   const { library, errors } = buildLibrary(parsed.files, parsed.names);
   const all = [...parsed.errors, ...errors];
   if (all.length > 0)
-    throw new Error(`Built-in scenario content is invalid (${all.length} errors):\n${all.map(formatContentError).join('\n')}`);
+    throw new Error(
+      `Built-in scenario content is invalid (${all.length} errors):\n${all.map(formatContentError).join('\n')}`,
+    );
   if (!raw) cached = library;
   return library;
 }

@@ -49,7 +49,11 @@ export const costParameterSchema = z
     if (p.value < p.min || p.value > p.max)
       ctx.addIssue({ code: 'custom', path: ['value'], message: `value ${p.value} is outside ${p.min}..${p.max}` });
     if (p.source === null && p.mark !== 'estimate')
-      ctx.addIssue({ code: 'custom', path: ['mark'], message: 'a parameter without a source must be marked "estimate"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mark'],
+        message: 'a parameter without a source must be marked "estimate"',
+      });
   });
 
 const contextSchema = z.strictObject({
@@ -151,7 +155,10 @@ export const ioPathSchema = z.strictObject({
   id,
   name: text,
   shortName: text.optional(),
-  letter: z.string().regex(/^[A-Z]$/).optional(),
+  letter: z
+    .string()
+    .regex(/^[A-Z]$/)
+    .optional(),
   architecture: id,
   device: z.enum(['emulated', 'synthetic', 'paravirtual', 'hosted-emulated']),
   request: text,

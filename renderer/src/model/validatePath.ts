@@ -57,23 +57,29 @@ function rule(
     return { allowed: ['world-switch'], reason: 'a hosted VMM and the host kernel are separate worlds' };
   }
   if (a.ring === 'hardware' || b.ring === 'hardware') {
-    if (a.ring === 'hardware' && b.ring === 'hardware') return { allowed: [], reason: 'devices are not connected here' };
+    if (a.ring === 'hardware' && b.ring === 'hardware')
+      return { allowed: [], reason: 'devices are not connected here' };
     const other = a.ring === 'hardware' ? b : a;
     if (other.domain === 'guest' || other.ring === 'ring3')
       return { allowed: [], reason: 'only a kernel or the hypervisor drives real hardware; a guest must trap first' };
     return a.ring === 'hardware'
       ? { allowed: ['interrupt', 'dma'], reason: 'a device reaches software by interrupt or DMA' }
-      : { allowed: ['call', 'signal', 'dma'], reason: 'a driver programs a device, rings its doorbell, or sets up DMA' };
+      : {
+          allowed: ['call', 'signal', 'dma'],
+          reason: 'a driver programs a device, rings its doorbell, or sets up DMA',
+        };
   }
   if (a.domain === 'guest' && b.domain === 'hypervisor')
     return {
       allowed: ['trap', 'vmexit', 'hypercall', 'ring-write'],
-      reason: 'a guest leaves VMX non-root mode only by a trap, VM exit or hypercall (a ring write only leaves data in shared memory)',
+      reason:
+        'a guest leaves VMX non-root mode only by a trap, VM exit or hypercall (a ring write only leaves data in shared memory)',
     };
   if (a.domain === 'hypervisor' && b.domain === 'guest')
     return {
       allowed: ['interrupt', 'call', 'ring-write'],
-      reason: 'the hypervisor enters a guest by injecting an interrupt or resuming the vCPU, or leaves data in a shared ring',
+      reason:
+        'the hypervisor enters a guest by injecting an interrupt or resuming the vCPU, or leaves data in a shared ring',
     };
   if (a.domain === 'guest' && b.domain === 'guest' && colA !== colB)
     return { allowed: [], reason: 'one guest never reaches another guest directly' };
@@ -92,11 +98,18 @@ function rule(
     return { allowed: ['syscall'], reason: 'user space enters its kernel only by a system call' };
   if (KERNELISH.has(a.ring) && b.ring === 'ring3')
     return { allowed: ['call', 'signal'], reason: 'a kernel returns to user space or wakes it' };
-  return { allowed: ['call', 'ring-write', 'copy', 'signal'], reason: 'code in the same privilege context calls or shares memory' };
+  return {
+    allowed: ['call', 'ring-write', 'copy', 'signal'],
+    reason: 'code in the same privilege context calls or shares memory',
+  };
 }
 
 function hopError(path: IoPath, index: number, hop: Hop, field: string, message: string): ContentError {
-  return { file: path.id, path: `hops[${index}]${field ? `.${field}` : ''}`, message: `hop ${index} "${hop.id}": ${message}` };
+  return {
+    file: path.id,
+    path: `hops[${index}]${field ? `.${field}` : ''}`,
+    message: `hop ${index} "${hop.id}": ${message}`,
+  };
 }
 
 /** Checks every hop of a path against its architecture. Errors name the hop by index and id. */
@@ -121,7 +134,14 @@ export function validatePath(arch: Architecture, path: IoPath): ContentError[] {
       errors.push(hopError(path, i, hop, 'to', `a hop must go to another component, not back to "${hop.from}"`));
       return;
     }
-    const { allowed, reason } = allowedMechanisms(arch, hop.from, hop.to);
+    let rule: BoundaryRule;
+    try {
+      rule = allowedMechanisms(arch, hop.from, hop.to);
+    } catch (e) {
+      errors.push(hopError(path, i, hop, '', (e as Error).message));
+      return;
+    }
+    const { allowed, reason } = rule;
     if (!allowed.includes(hop.mechanism)) {
       const from = describeContext(contextOf(arch, hop.from));
       const to = describeContext(contextOf(arch, hop.to));

@@ -28,9 +28,7 @@ export interface Variant {
 const NEEDS_HARDWARE_ASSIST = new Set(['hyperv-2008', 'kvm']);
 
 function physicalDrivers(arch: Architecture): Component[] {
-  const hardware = new Set(
-    arch.components.filter((c) => contextOf(arch, c.id).ring === 'hardware').map((c) => c.id),
-  );
+  const hardware = new Set(arch.components.filter((c) => contextOf(arch, c.id).ring === 'hardware').map((c) => c.id));
   return arch.components.filter((c) => {
     const ctx = contextOf(arch, c.id);
     return c.kind === 'driver' && ctx.domain !== 'guest' && c.dependsOn.some((d) => hardware.has(d));
@@ -96,7 +94,8 @@ function moveDriversToHypervisor(library: Library, arch: Architecture, paths: Io
       }
       let next: Hop = { ...hop, from, to, params: [...carried, ...hop.params] };
       carried = [];
-      if (from !== hop.from || to !== hop.to) next = note(next, `the parent's part of this hop is now done by ${coreName}`);
+      if (from !== hop.from || to !== hop.to)
+        next = note(next, `the parent's part of this hop is now done by ${coreName}`);
       hops.push(next);
     }
     const last = hops[hops.length - 1];

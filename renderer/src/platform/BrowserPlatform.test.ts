@@ -67,7 +67,12 @@ describe('BrowserPlatform settings', () => {
 
 describe('readSettings', () => {
   it('keeps good fields and reports each bad one', () => {
-    const { settings, problems } = readSettings({ schemaVersion: 1, theme: 'light', textScale: 9, reducedMotion: 'maybe' });
+    const { settings, problems } = readSettings({
+      schemaVersion: 1,
+      theme: 'light',
+      textScale: 9,
+      reducedMotion: 'maybe',
+    });
     expect(settings.theme).toBe('light');
     expect(settings.textScale).toBe(1);
     expect(problems.map((p) => p.field)).toEqual(['textScale', 'reducedMotion']);

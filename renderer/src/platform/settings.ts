@@ -39,11 +39,17 @@ export function readSettings(raw: unknown): { settings: Settings; problems: Sett
   }
   if (THEMES.includes(r.theme as ThemeName)) settings.theme = r.theme as ThemeName;
   else if (r.theme !== undefined)
-    problems.push({ field: 'theme', message: `expected one of ${THEMES.join(', ')}, found ${JSON.stringify(r.theme)}` });
+    problems.push({
+      field: 'theme',
+      message: `expected one of ${THEMES.join(', ')}, found ${JSON.stringify(r.theme)}`,
+    });
   if (typeof r.textScale === 'number' && Number.isFinite(r.textScale) && r.textScale >= 0.8 && r.textScale <= 2)
     settings.textScale = r.textScale;
   else if (r.textScale !== undefined)
-    problems.push({ field: 'textScale', message: `expected a number from 0.8 to 2, found ${JSON.stringify(r.textScale)}` });
+    problems.push({
+      field: 'textScale',
+      message: `expected a number from 0.8 to 2, found ${JSON.stringify(r.textScale)}`,
+    });
   if (MOTION.includes(r.reducedMotion as ReducedMotionSetting))
     settings.reducedMotion = r.reducedMotion as ReducedMotionSetting;
   else if (r.reducedMotion !== undefined)

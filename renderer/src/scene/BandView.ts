@@ -3,11 +3,16 @@ import type { BandLayout } from './layout';
 import type { SceneLabel } from './labels';
 import type { ViewContext } from './ViewContext';
 
+/** "ring 3 — user" is drawn on two lines ("ring 3", "user") to keep the left margin narrow. */
+export function bandLines(text: string): string[] {
+  return text.split(' — ');
+}
+
 export class BandView {
   private readonly label: SceneLabel;
 
   constructor(ctx: ViewContext, layout: BandLayout) {
-    this.label = ctx.labels.create({ kind: 'band', lines: [layout.text], stackKey: ctx.stackKey, center: [1, 0.5] });
+    this.label = ctx.labels.create({ kind: 'band', lines: bandLines(layout.text), stackKey: ctx.stackKey, center: [1, 0.5] });
     this.update(layout);
   }
 
@@ -16,7 +21,7 @@ export class BandView {
   }
 
   update(layout: BandLayout): void {
-    this.label.setLines([layout.text]);
+    this.label.setLines(bandLines(layout.text));
     this.label.object.position.set(layout.label.x, layout.label.y, layout.label.z);
   }
 

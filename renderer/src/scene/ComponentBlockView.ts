@@ -12,6 +12,8 @@ import type { ViewContext } from './ViewContext';
 
 export interface BlockFlags {
   active: boolean;
+  /** On the path being walked (its label wins overlaps against other components). */
+  onPath: boolean;
   failed: boolean;
   selected: boolean;
   hover: boolean;
@@ -26,7 +28,7 @@ export class ComponentBlockView {
   readonly label: SceneLabel;
   private layout: BlockLayout;
   private component: Component;
-  private flags: BlockFlags = { active: false, failed: false, selected: false, hover: false };
+  private flags: BlockFlags = { active: false, onPath: false, failed: false, selected: false, hover: false };
 
   constructor(
     private readonly ctx: ViewContext,
@@ -85,6 +87,7 @@ export class ComponentBlockView {
     this.label.setFlag('failed', flags.failed);
     this.label.setFlag('selected', flags.selected);
     this.label.setFlag('hover', flags.hover);
+    this.label.setFlag('onPath', flags.onPath);
     if (moved) this.place();
     this.applyMaterials();
     return true;

@@ -40,9 +40,10 @@ class CssLabel implements SceneLabel {
 
   get rank(): number {
     let r = RANK[this.spec.kind];
-    if (this.flags.has('selected')) r += 8;
+    if (this.flags.has('selected')) r += 9;
+    if (this.flags.has('hover')) r += 7;
     if (this.flags.has('active')) r += 5;
-    if (this.flags.has('hover')) r += 3;
+    if (this.flags.has('onPath')) r += 2;
     return r;
   }
 

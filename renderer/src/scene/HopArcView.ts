@@ -51,15 +51,28 @@ export class HopArcView {
     this.group.add(this.halo, this.mesh);
   }
 
-  /** Where the mechanism label goes: the bottom of a drop, else the middle of the arc. */
+  /**
+   * Where the mechanism label goes: beside the first leg of a drop (half-way down, where only layer labels are),
+   * else above the middle of the arc.
+   */
   labelPoint(): Vector3 {
     if (arcStyleFor(this.spec.mechanism) === 'direct') return this.curve.getPointAt(0.5);
-    let best = this.curve.getPointAt(0);
+    const start = this.curve.getPointAt(0);
+    let bottom = start;
+    let tBottom = 0;
     for (let i = 1; i <= 32; i++) {
       const p = this.curve.getPointAt(i / 32);
-      if (p.y < best.y) best = p;
+      if (p.y < bottom.y) {
+        bottom = p;
+        tBottom = i / 32;
+      }
     }
-    return best;
+    const half = (start.y + bottom.y) / 2;
+    for (let i = 0; i <= 32; i++) {
+      const p = this.curve.getPointAt((tBottom * i) / 32);
+      if (p.y <= half) return p;
+    }
+    return bottom;
   }
 
   /** Same endpoints and mechanism: the view can be kept. */
@@ -121,10 +134,12 @@ export class HopArcView {
       kind: 'mechanism',
       lines: [mechanismLabel(this.spec.mechanism)],
       stackKey: this.ctx.stackKey,
-      center: style === 'direct' ? [0.5, 1] : [0.5, 0],
+      center: style === 'direct' ? [0.5, 1] : [0, 0.5],
     });
     const p = this.labelPoint();
-    this.label.object.position.set(p.x, p.y + (style === 'direct' ? 0.5 : -0.5), p.z);
+    if (style === 'direct') p.y += 0.5;
+    else p.x += 0.6;
+    this.label.object.position.copy(p);
     this.group.add(this.label.object);
   }
 }

@@ -11,7 +11,7 @@ import { ResourceTracker } from './ResourceTracker';
 import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
 import { StackView, type ViewTally } from './StackView';
 
-export const STACK_GAP_X = 6;
+export const STACK_GAP_X = 3;
 export const STACK_GAP_Y = 3;
 
 export interface GraphChange {

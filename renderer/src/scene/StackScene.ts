@@ -307,7 +307,8 @@ export class StackScene {
   private applyThemeClass(): void {
     const el = this.labelRenderer.domElement;
     for (const t of ['light', 'dark', 'projector']) el.classList.toggle(`scene-labels--${t}`, t === this.graph.theme);
-    this.renderer.setClearColor(new Color(this.graph.cache.palette.background), 1);
+    // The scene background (not the renderer's clear colour) survives a WebGL context restore.
+    this.graph.scene.background = new Color(this.graph.cache.palette.background);
   }
 
   private onPointerMove(e: PointerEvent): void {

@@ -269,15 +269,23 @@ export class StackView {
 
   private applyFlags(input: StackInput, selection: PickResult | null, hover: PickResult | null): boolean {
     const active = new Set(input.snapshot?.activeComponents ?? []);
+    const onPath = new Set<string>();
+    for (const h of input.path?.hops ?? []) onPath.add(h.from).add(h.to);
+    for (const p of input.snapshot?.packets ?? []) onPath.add(p.from).add(p.to);
     const failed = new Set(input.failed ?? []);
     const key = this.ctx.stackKey;
     const sel = selection?.stackKey === key ? selection.componentId : null;
     const hov = hover?.stackKey === key ? hover.componentId : null;
     let changed = false;
     for (const [id, v] of this.blocks) {
-      changed =
-        v.setFlags({ active: active.has(id), failed: failed.has(id), selected: sel === id, hover: hov === id }) ||
-        changed;
+      const flags = {
+        active: active.has(id),
+        onPath: onPath.has(id),
+        failed: failed.has(id),
+        selected: sel === id,
+        hover: hov === id,
+      };
+      changed = v.setFlags(flags) || changed;
     }
     return changed;
   }

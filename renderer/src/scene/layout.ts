@@ -33,7 +33,6 @@ export const MAX_ROWS = 3;
 export const BACK_ROW_GAP = 0.9;
 /** Default aspect (width / height) the layout aims for: a typical viewport. */
 export const DEFAULT_TARGET_ASPECT = 1.6;
-export const SPAN_MAX_ROW = 44;
 /** Room kept at the left for band labels and above for column titles, in world units. */
 export const BAND_LABEL_ROOM = 9;
 export const TITLE_ROOM = 3.2;
@@ -189,7 +188,7 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
   const colWidth = new Map<string, number>();
   const colTitle = new Map<string, string[]>();
   for (const c of columns) {
-    const title = wrapLabel(c.name, 22);
+    const title = wrapLabel(c.name, 18);
     colTitle.set(c.id, title);
     let w = longestLine(title) * TITLE_CHAR_W + 1;
     for (const l of arch.layers) {
@@ -209,7 +208,8 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
     if (colOf(l) !== null) continue;
     const e = byLayer.get(l.id);
     if (!e) continue;
-    const maxRow = Math.max(SPAN_MAX_ROW, machineW - 2 * SLAB_MARGIN, ...e.widths);
+    // Spanning layers wrap at the width the columns already take (or the row width when that is wider).
+    const maxRow = Math.max(columnMaxRow * (columns.length > 1 ? 1.5 : 1), machineW - 2 * SLAB_MARGIN, ...e.widths);
     const rows = packRows(e.ids, e.widths, maxRow);
     spanRows.set(l.id, rows);
     machineW = Math.max(machineW, rowsWidth(rows) + 2 * SLAB_MARGIN, MIN_BLOCK_W + 2 * SLAB_MARGIN);

@@ -186,9 +186,9 @@ export function paletteFor(theme: ThemeName): Palette {
       failedColor: 0x222222,
       failedHatch: 0x555555,
       arc: { drop: 0xff8a3d, rise: 0xf0a8dc, direct: 0x8fd3ff },
-      arcDoneOpacity: 0.35,
+      arcDoneOpacity: 0.28,
       arcHalo: 0x000000,
-      packet: { command: OKABE_ITO.yellow, data: 0xffffff, signal: OKABE_ITO.reddishPurple },
+      packet: { command: OKABE_ITO.yellow, data: 0xffffff, signal: 0xffe14d },
     };
   }
   if (theme === 'projector') {
@@ -209,7 +209,7 @@ export function paletteFor(theme: ThemeName): Palette {
       arc: { drop: 0xb00000, rise: 0x7a007a, direct: 0x002b80 },
       arcDoneOpacity: 0.4,
       arcHalo: 0xffffff,
-      packet: { command: 0x000000, data: 0xc00000, signal: 0x6a00ff },
+      packet: { command: 0x000000, data: 0x000000, signal: 0x2a0066 },
     };
   }
   return {
@@ -227,8 +227,8 @@ export function paletteFor(theme: ThemeName): Palette {
     failedColor: 0x2a2a2a,
     failedHatch: 0x6a6a6a,
     arc: { drop: 0x9e1b00, rise: 0x6b2c91, direct: 0x003f7f },
-    arcDoneOpacity: 0.35,
+    arcDoneOpacity: 0.28,
     arcHalo: 0xffffff,
-    packet: { command: 0x111111, data: OKABE_ITO.vermillion, signal: OKABE_ITO.reddishPurple },
+    packet: { command: 0x111111, data: 0x111111, signal: 0x3a0a5e },
   };
 }

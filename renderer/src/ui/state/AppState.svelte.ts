@@ -34,8 +34,10 @@ export class AppState {
     readonly platform: Platform,
   ) {
     this.settings = new SettingsState(platform);
-    if (!library.architectures.has(this.architectureId)) this.architectureId = [...library.architectures.keys()][0] ?? '';
-    const firstPath = [...library.paths.values()].find((p) => p.architecture === this.architectureId) ?? [...library.paths.values()][0];
+    if (!library.architectures.has(this.architectureId))
+      this.architectureId = [...library.architectures.keys()][0] ?? '';
+    const firstPath =
+      [...library.paths.values()].find((p) => p.architecture === this.architectureId) ?? [...library.paths.values()][0];
     if (!firstPath) throw new Error('The built-in library has no I/O paths.');
     this.walkthrough = new WalkthroughState(library, firstPath.id);
     this.compare = new CompareState(library);

@@ -61,7 +61,8 @@ export class CompareState {
     this.refresh();
   }
 
-  play = () => this.run((p) => (p.snapshot().left.finished && p.snapshot().right.finished ? (p.reset(), p.play()) : p.play()));
+  play = () =>
+    this.run((p) => (p.snapshot().left.finished && p.snapshot().right.finished ? (p.reset(), p.play()) : p.play()));
   pause = () => this.run((p) => p.pause());
   toggle = () => (this.snapshot?.left.playing ? this.pause() : this.play());
   next = () => this.run((p) => (p.pause(), p.next()));

@@ -1,4 +1,4 @@
-import { DEFAULT_WHATIFS, crashComponent, deriveVariant } from '../../model';
+import { DEFAULT_WHATIFS, crashComponent, deriveVariant, withVariant } from '../../model';
 import type { FaultResult, IoPath, Library, WhatIfs } from '../../model/types';
 import type { StackInput } from '../../scene';
 import { WalkthroughState } from './WalkthroughState.svelte';
@@ -30,19 +30,12 @@ export class LabState {
   }
 
   /** The architecture with the what-ifs applied, its re-routed paths and what changed. */
-  variant = $derived.by(() => deriveVariant(this.library, this.architectureId, $state.snapshot(this.whatIfs) as WhatIfs));
+  variant = $derived.by(() =>
+    deriveVariant(this.library, this.architectureId, $state.snapshot(this.whatIfs) as WhatIfs),
+  );
 
   /** The library as the variant sees it: same sources and parameters, the variant architecture and paths. */
-  variantLibrary = $derived.by((): Library => {
-    const { architecture, paths } = this.variant;
-    const allPaths = new Map(this.library.paths);
-    for (const p of paths) allPaths.set(p.id, p);
-    return {
-      ...this.library,
-      architectures: new Map(this.library.architectures).set(architecture.id, architecture),
-      paths: allPaths,
-    };
-  });
+  variantLibrary = $derived.by((): Library => withVariant(this.library, this.variant));
 
   fault = $derived.by((): FaultResult | null =>
     this.crashed ? crashComponent(this.variant.architecture, this.crashed) : null,

@@ -12,7 +12,9 @@ export class WalkthroughState {
   pathId = $state('');
   snapshot = $state.raw<PlayerSnapshot | null>(null);
   /** Mechanisms shown in the event list. */
-  filters = $state<Record<Mechanism, boolean>>(Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>);
+  filters = $state<Record<Mechanism, boolean>>(
+    Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>,
+  );
   /** Event whose detail is open (follows the current hop unless the learner picks another). */
   detailHop = $state<number | null>(null);
   private player: WalkthroughPlayer | null = $state.raw(null);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { markLabel, parameterLabel, sourceLabel } from './labels';
+import { param, testLibrary } from './testLibrary';
+
+describe('labels', () => {
+  it('labels marks', () => {
+    expect(markLabel('confirmed')).toBe('✔ confirmed');
+    expect(markLabel('secondary')).toBe('~ secondary');
+    expect(markLabel('unverified')).toBe('⚠ approximate');
+    expect(markLabel('estimate')).toBe('model estimate');
+  });
+
+  it('labels sources', () => {
+    const lib = testLibrary();
+    expect(sourceLabel(lib, 'S1')).toBe('S1: Source one');
+    expect(sourceLabel(lib, 'H99')).toBe('H99 (unknown source)');
+  });
+
+  it('labels parameters with value, unit and provenance', () => {
+    expect(parameterLabel(param('x', 2000))).toBe('2,000 cycles [S1, ✔ confirmed]');
+    expect(parameterLabel(param('x', 7.45, { unit: 'us', mark: 'unverified' }))).toBe('7.45 µs [S1, ⚠ approximate]');
+    expect(parameterLabel(param('x', 30, { unit: 'percent' }), 12)).toBe('12% [S1, ✔ confirmed]');
+    expect(parameterLabel(param('x', 7, { unit: 'count', source: null, mark: 'estimate' }))).toBe('7 [model estimate]');
+    expect(parameterLabel(param('x', 3, { unit: 'GHz', source: null, mark: 'estimate', basedOn: ['P8', 'P9'] }))).toBe(
+      '3 GHz [model estimate, based on P8, P9]',
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { hop, testArchitecture, testPaths } from './testLibrary';
+import { allowedMechanisms, validatePath } from './validatePath';
+import type { IoPath } from './types';
+
+const arch = testArchitecture();
+const allowed = (from: string, to: string, a = arch) => allowedMechanisms(a, from, to).allowed;
+const pathOf = (...hops: IoPath['hops']): IoPath => ({ ...testPaths()[0]!, hops });
+
+describe('boundary rules', () => {
+  it.each([
+    ['vsc', 'hv', ['trap', 'vmexit', 'hypercall', 'ring-write']],
+    ['hv', 'g1k', ['interrupt', 'call', 'ring-write']],
+    ['vsc', 'vsp', ['ring-write', 'copy']],
+    ['vsp', 'vsc', ['ring-write', 'copy']],
+    ['hostk', 'hv', ['hypercall']],
+    ['worker', 'hv', ['syscall']],
+    ['hv', 'hostk', ['interrupt', 'signal']],
+    ['hv', 'worker', ['call', 'signal']],
+    ['worker', 'hostk', ['syscall']],
+    ['hostk', 'worker', ['call', 'signal']],
+    ['app', 'g1k', ['syscall']],
+    ['drv', 'dev', ['call', 'signal', 'dma']],
+    ['dev', 'drv', ['interrupt', 'dma']],
+    ['vsp', 'drv', ['call', 'ring-write', 'copy', 'signal']],
+    ['vsc', 'dev', []],
+    ['worker', 'dev', []],
+    ['g1k', 'g2k', []],
+  ])('%s -> %s allows %j', (from, to, mechanisms) => {
+    expect(allowed(from, to)).toEqual(mechanisms);
+  });
+
+  it('allows world switches only in a hosted architecture, between host kernel and VMM', () => {
+    const hosted = testArchitecture('type2');
+    expect(allowed('hostk', 'hv', hosted)).toEqual(['world-switch']);
+    expect(allowed('hv', 'hostk', hosted)).toEqual(['world-switch']);
+    expect(allowed('worker', 'hv', hosted)).toEqual([]);
+    expect(allowed('hostk', 'hv')).not.toContain('world-switch');
+  });
+});
+
+describe('validatePath', () => {
+  it('accepts the test paths', () => {
+    for (const p of testPaths()) expect(validatePath(arch, p)).toEqual([]);
+  });
+
+  it('names the hop of a violation', () => {
+    const errors = validatePath(arch, pathOf(hop('ok', 'g1k', 'vsc', 'call'), hop('bad', 'vsc', 'hv', 'call')));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'syn', path: 'hops[1].mechanism' });
+    expect(errors[0]?.message).toMatch(
+      /^hop 1 "bad": "call" cannot go from vsc \[guest kernel \(ring 0\)\] to hv \[hypervisor \(ring -1\)\]/,
+    );
+  });
+
+  it('reports unknown components, self hops, duplicate ids and impossible hops', () => {
+    const errors = validatePath(
+      arch,
+      pathOf(hop('x', 'ghost', 'vsc', 'call'), hop('x', 'vsc', 'vsc', 'call'), hop('y', 'vsc', 'dev', 'dma')),
+    );
+    expect(errors.map((e) => e.path)).toEqual(['hops[0].from', 'hops[1].id', 'hops[1].to', 'hops[2].mechanism']);
+    expect(errors[2]?.message).toContain('a hop must go to another component');
+    expect(errors[3]?.message).toContain('no mechanism can make this hop');
+  });
+
+  it('reports a path of another architecture and a component on an unknown layer', () => {
+    const broken = testArchitecture();
+    broken.components.find((c) => c.id === 'vsc')!.layer = 'gone';
+    const errors = validatePath(broken, { ...pathOf(hop('a', 'g1k', 'vsc', 'call')), architecture: 'other' });
+    expect(errors[0]).toMatchObject({ path: 'architecture' });
+    expect(errors[1]?.message).toContain('unknown layer "gone"');
+  });
+});
