@@ -1,4 +1,4 @@
-import { test, expect, openApp, canvasPixels, pixelAt, hexToRgb, distance, shoot } from './fixtures';
+import { test, expect, openApp, canvasPixels, pixelAt, hexToRgb, distance, shoot, chooseTheme } from './fixtures';
 
 test.describe('app shell', () => {
   test('renders with a WebGL2 context and says so', async ({ page }) => {
@@ -59,7 +59,7 @@ test.describe('app shell', () => {
 
   test('the theme survives a reload', async ({ page }) => {
     await openApp(page);
-    await page.getByTestId('theme-select').selectOption('projector');
+    await chooseTheme(page, 'projector');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-scene-ready', 'true');
@@ -70,7 +70,7 @@ test.describe('app shell', () => {
   test('screenshots of the Hyper-V stack in each theme', async ({ page }) => {
     for (const theme of ['dark', 'light', 'projector'] as const) {
       await openApp(page);
-      await page.getByTestId('theme-select').selectOption(theme);
+      await chooseTheme(page, theme);
       await page.waitForTimeout(300);
       await shoot(page, `explore-${theme}`);
     }

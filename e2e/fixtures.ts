@@ -76,3 +76,11 @@ export async function setRange(slider: Locator, value: number): Promise<void> {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
 }
+
+/** Chooses a theme through the Display menu, as a user would. */
+export async function chooseTheme(page: Page, theme: 'light' | 'dark' | 'projector'): Promise<void> {
+  const menu = page.locator('details.menu');
+  if (!(await menu.evaluate((d: HTMLDetailsElement) => d.open))) await menu.locator('summary').click();
+  await page.getByTestId('theme-select').selectOption(theme);
+  await menu.locator('summary').click();
+}

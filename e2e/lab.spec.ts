@@ -21,9 +21,9 @@ test.describe('lab', () => {
     await page.getByLabel('Path', { exact: true }).selectOption('hyperv-synthetic-disk-write');
     await page.getByLabel('Show the packet and the player').check();
     const total = page.locator('[data-counter="exits"] .total');
-    await setRange(page.getByLabel(/Batch size/), 1);
+    await setRange(page.getByRole('slider', { name: 'Batch size' }), 1);
     const one = await total.innerText();
-    await setRange(page.getByLabel(/Batch size/), 32);
+    await setRange(page.getByRole('slider', { name: 'Batch size' }), 32);
     await expect(total).not.toHaveText(one);
     await page.getByLabel(/Batching on/).uncheck();
     await expect(total).toHaveText(one);

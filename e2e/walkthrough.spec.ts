@@ -70,16 +70,17 @@ test.describe('walkthrough', () => {
 
   test('selecting an event shows its detail; filters hide mechanisms', async ({ page }) => {
     await openWalkthrough(page, PATH_B);
-    const exitRows = page.locator('.event', { hasText: 'VM exit' });
+    // Path B's port accesses are intercepts: traps into the hypervisor.
+    const exitRows = page.locator('.event', { hasText: 'trap' });
     const count = await exitRows.count();
     expect(count).toBeGreaterThan(0);
     await exitRows.first().click();
     const detail = page.getByTestId('event-detail');
-    await expect(detail).toContainText('VM exit');
+    await expect(detail).toContainText('trap');
     await expect(detail).toContainText('hypervisor');
     await expect(detail).toContainText('Cost parameters');
-    await page.getByRole('group', { name: 'Show mechanisms' }).getByLabel('VM exit').uncheck();
-    await expect(page.locator('.event', { hasText: 'VM exit' })).toHaveCount(0);
+    await page.getByRole('group', { name: 'Show mechanisms' }).getByLabel('trap').uncheck();
+    await expect(page.locator('.event', { hasText: 'trap' })).toHaveCount(0);
     await expect(page.getByText(/hidden by the filters/)).toBeVisible();
     await shoot(page, 'walkthrough-emulated-event');
   });

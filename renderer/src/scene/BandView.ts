@@ -12,7 +12,12 @@ export class BandView {
   private readonly label: SceneLabel;
 
   constructor(ctx: ViewContext, layout: BandLayout) {
-    this.label = ctx.labels.create({ kind: 'band', lines: bandLines(layout.text), stackKey: ctx.stackKey, center: [1, 0.5] });
+    this.label = ctx.labels.create({
+      kind: 'band',
+      lines: bandLines(layout.text),
+      stackKey: ctx.stackKey,
+      center: [1, 0.5],
+    });
     this.update(layout);
   }
 

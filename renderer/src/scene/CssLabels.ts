@@ -1,12 +1,13 @@
 /**
  * CSS2DObject-backed labels (crisp text on projectors) and the screen-space overlap pass: labels are ranked (selected /
- * active components first, then components, stack and column titles, bands, layers) and a label whose box overlaps a
- * higher-ranked one yields (hidden with visibility, so it keeps its place).
+ * active components first, then components, stack and column titles, bands, layers); a label whose box overlaps a
+ * higher-ranked one is nudged vertically, and yields (hidden with visibility, so it keeps its place) only when no
+ * nearby position is free.
  */
 import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 import type { LabelFactory, LabelFlag, LabelKind, LabelSpec, SceneLabel } from './labels';
 
-const RANK: Record<LabelKind, number> = { component: 40, stack: 35, column: 30, mechanism: 25, band: 20, layer: 10 };
+const RANK: Record<LabelKind, number> = { component: 40, stack: 55, column: 30, mechanism: 25, band: 20, layer: 10 };
 
 class CssLabel implements SceneLabel {
   readonly object: CSS2DObject;
@@ -36,6 +37,16 @@ class CssLabel implements SceneLabel {
     this.object = new CSS2DObject(el);
     if (spec.center) this.object.center.set(spec.center[0], spec.center[1]);
     this.setLines(spec.lines);
+  }
+
+  /** Vertical offset (CSS px) the overlap pass gave this label; applied with the `translate` property. */
+  nudge = 0;
+
+  setNudge(dy: number): void {
+    const rounded = Math.round(dy);
+    if (rounded === this.nudge) return;
+    this.nudge = rounded;
+    this.element.style.translate = rounded === 0 ? '' : `0 ${rounded}px`;
   }
 
   get rank(): number {
@@ -116,26 +127,46 @@ export class CssLabelFactory implements LabelFactory {
       : null;
   }
 
-  /** Hides labels that overlap a higher-ranked one. Returns how many yielded. */
+  /**
+   * Places labels without overlap, highest rank first: a label that collides is nudged up or down by up to about 1.6
+   * label heights (it stays beside its block); only when no nudge is free does it yield. Returns how many yielded.
+   */
   resolveOverlaps(): number {
-    const items: { l: CssLabel; r: DOMRect }[] = [];
+    const items: { l: CssLabel; r: Rect }[] = [];
     for (const l of this.live) {
       const el = l.element;
       if (!el.isConnected || el.style.display === 'none') continue;
-      items.push({ l, r: el.getBoundingClientRect() });
+      const r = el.getBoundingClientRect();
+      // Measure where the label would be without its current nudge.
+      items.push({ l, r: { left: r.left, right: r.right, top: r.top - l.nudge, bottom: r.bottom - l.nudge } });
     }
     items.sort((a, b) => b.l.rank - a.l.rank);
-    const kept: DOMRect[] = [];
+    const kept: Rect[] = [];
     let hidden = 0;
     for (const { l, r } of items) {
-      const pad = 1;
-      const hit = kept.some(
-        (k) => r.left < k.right - pad && r.right > k.left + pad && r.top < k.bottom - pad && r.bottom > k.top + pad,
-      );
-      l.element.classList.toggle('scene-label--yield', hit);
-      if (hit) hidden++;
-      else kept.push(r);
+      const h = r.bottom - r.top;
+      // Titles, bands and layer names keep their place; component and mechanism labels may move.
+      const movable = l.spec.kind === 'component' || l.spec.kind === 'mechanism';
+      const offsets = movable ? [0, -0.55, 0.55, -1.05, 1.05, -1.6, 1.6].map((k) => k * h) : [0];
+      const dy = offsets.find((o) => !kept.some((k) => overlaps(shift(r, o), k)));
+      l.setNudge(dy ?? 0);
+      l.element.classList.toggle('scene-label--yield', dy === undefined);
+      if (dy === undefined) hidden++;
+      else kept.push(shift(r, dy));
     }
     return hidden;
   }
+}
+
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const shift = (r: Rect, dy: number): Rect => ({ left: r.left, right: r.right, top: r.top + dy, bottom: r.bottom + dy });
+
+function overlaps(a: Rect, b: Rect, pad = 1): boolean {
+  return a.left < b.right - pad && a.right > b.left + pad && a.top < b.bottom - pad && a.bottom > b.top + pad;
 }

@@ -91,6 +91,8 @@ export class HopArcView {
     if (done !== this.done || this.progress < 0) {
       this.mesh.material = this.ctx.cache.arc(arcStyleFor(this.spec.mechanism), done);
       this.halo.material = this.ctx.cache.arcHalo(done);
+      // Only the current hop gets a halo (one draw call less per completed hop).
+      this.halo.visible = !done;
       this.setLabel(!done);
     }
     this.done = done;

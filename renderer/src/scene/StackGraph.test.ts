@@ -1,4 +1,4 @@
-import type { Mesh} from 'three';
+import type { Mesh } from 'three';
 import { type Material } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessLabelFactory } from './labels';
@@ -140,8 +140,10 @@ describe('StackGraph walkthrough drawing', () => {
     expect(arc?.curve.getPointAt(0).y).toBeCloseTo(ata?.port.y ?? NaN);
     expect((ata?.port.y ?? 0) - layout.hypervisorY).toBeGreaterThan(4);
     // The completed hop before it is drawn too, faded.
-    expect(v?.arcs.get('hop:h1')?.isDone).toBe(true);
+    expect(v?.arcs.get('done:fs1>ata:call')?.isDone).toBe(true);
     expect(v?.arcs.get('hop:h2')?.isDone).toBe(false);
+    expect(v?.arcs.get('done:fs1>ata:call')?.halo.visible).toBe(false);
+    expect(v?.arcs.get('hop:h2')?.halo.visible).toBe(true);
   });
 
   it('draws a plain call as a direct arc that stays above both ends', () => {
@@ -234,5 +236,39 @@ describe('StackGraph walkthrough drawing', () => {
     expect(graph.setTheme('projector')).toBe(true);
     expect(graph.stacks.get('main')?.blocks.get('hvk')?.mesh.material).not.toBe(mat);
     expect(graph.tracker.snapshot().materials).toBe(before);
+  });
+});
+
+describe('StackGraph mechanism labels and layout fitting', () => {
+  it('names the mechanism of the current hop only, beside the drop', () => {
+    const labels = new HeadlessLabelFactory();
+    const graph = new StackGraph(labels, 'light');
+    const path = fixturePath();
+    graph.setStacks([main(fixtureMicrokernel(), { snapshot: snapshotAt(path, 1, 0.5), path })]);
+    const mech = [...labels.live].filter((l) => l.spec.kind === 'mechanism');
+    expect(mech.map((l) => l.spec.lines[0])).toEqual(['▼ VM exit']);
+    const arc = graph.stacks.get('main')?.arcs.get('hop:h2');
+    const p = arc?.labelPoint();
+    const start = arc?.curve.getPointAt(0);
+    // Half-way down the first leg: below the start, above the hypervisor.
+    expect((p?.y ?? 0) < (start?.y ?? 0)).toBe(true);
+    expect((p?.y ?? 0) > (graph.stacks.get('main')?.layout?.hypervisorY ?? Infinity)).toBe(true);
+    graph.setStacks([main(fixtureMicrokernel(), { snapshot: snapshotAt(path, 2, 0.5), path })]);
+    expect([...labels.live].filter((l) => l.spec.kind === 'mechanism').map((l) => l.spec.lines[0])).toEqual([
+      'world switch',
+    ]);
+  });
+
+  it('re-lays out for a narrow viewport only when the best row width changes', () => {
+    const graph = new StackGraph(new HeadlessLabelFactory(), 'light');
+    graph.setStacks([main(fixtureHosted())]);
+    const wide = graph.stacks.get('main')?.layout;
+    expect(graph.setViewportAspect(1.61).relayout).toBe(false);
+    const r = graph.setViewportAspect(0.5);
+    const narrow = graph.stacks.get('main')?.layout;
+    expect(r.relayout).toBe(true);
+    expect(narrow).not.toBe(wide);
+    const w = (l: typeof wide): number => (l ? l.bounds.max.x - l.bounds.min.x : 0);
+    expect(w(narrow)).toBeLessThan(w(wide));
   });
 });

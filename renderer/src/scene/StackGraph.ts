@@ -45,7 +45,7 @@ export class StackGraph {
     const hemi = new HemisphereLight(0xffffff, 0x8a8a8a, 1.6);
     const key = new DirectionalLight(0xffffff, 1.5);
     key.position.set(-0.4, 1, 0.8);
-    const fill = new AmbientLight(0xffffff, 0.6);
+    const fill = new AmbientLight(0xffffff, 0.85);
     this.content = new Scene();
     this.content.name = 'stacks';
     this.scene.add(hemi, key, fill, this.content);
@@ -177,6 +177,19 @@ export class StackGraph {
       if (f) box.union(new Box3(f.min, f.max));
     }
     return box;
+  }
+
+  /** Front-face centres of every slab in world coordinates, with the slab's palette colour (for pixel probes). */
+  slabFaces(): { stackKey: string; layerId: string; color: number; point: Vector3 }[] {
+    const out: { stackKey: string; layerId: string; color: number; point: Vector3 }[] = [];
+    const p = this.cache.palette;
+    for (const [key, v] of this.stacks) {
+      for (const s of v.layout?.slabs ?? []) {
+        const point = new Vector3(s.x, s.y, s.z + s.d / 2 + 0.01).add(v.group.position);
+        out.push({ stackKey: key, layerId: s.layerId, color: p.slab(s.ring, s.domain), point });
+      }
+    }
+    return out;
   }
 
   /** World centre of a component's block, or null. */

@@ -28,6 +28,8 @@ export interface StackSceneOptions {
   reducedMotion: boolean;
 }
 
+const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
+
 /** Design scale the layout assumes (labels match block widths at this zoom). */
 const DESIGN_PX_PER_UNIT = 16;
 const OVERLAP_INTERVAL_MS = 150;
@@ -102,6 +104,13 @@ export class StackScene {
       this.down = { x: p.clientX, y: p.clientY };
     });
     this.on(canvas, 'pointerup', (e) => this.onPointerUp(e as PointerEvent));
+
+    // Label sizes change when web fonts finish loading: check overlaps again then.
+    const fonts = (document as Document & { fonts?: FontFaceSet }).fonts;
+    if (fonts) {
+      void fonts.ready.then(() => this.invalidate());
+      this.on(fonts, 'loadingdone', () => this.invalidate());
+    }
 
     const parent = canvas.parentElement;
     this.resizeObserver =
@@ -179,8 +188,10 @@ export class StackScene {
     this.invalidate();
   }
 
+  /** Requests one render (and a label overlap check: call it after changing --label-font-scale). */
   invalidate(): void {
     this.dirty = true;
+    this.labelsDirty = true;
     this.startLoop();
   }
 
@@ -195,6 +206,33 @@ export class StackScene {
       programs: info.programs?.length ?? 0,
       contextLost: this.lost,
     };
+  }
+
+  /**
+   * Test hook: where each layer's slab shows on the canvas (front-face centre, CSS px from the canvas's top-left) and
+   * the colour it is drawn in.
+   */
+  layerProbes(): { stackKey: string; layerId: string; color: string; x: number; y: number }[] {
+    const cam = this.rig.camera;
+    cam.updateMatrixWorld();
+    return this.graph
+      .slabFaces()
+      .map((f) => {
+        const ndc = f.point.clone().project(cam);
+        return {
+          stackKey: f.stackKey,
+          layerId: f.layerId,
+          color: hex(f.color),
+          x: ((ndc.x + 1) / 2) * this.width,
+          y: ((1 - ndc.y) / 2) * this.height,
+        };
+      })
+      .filter((p) => p.x >= 0 && p.y >= 0 && p.x <= this.width && p.y <= this.height);
+  }
+
+  /** Test hook: the background colour of the current theme, as #rrggbb. */
+  clearColor(): string {
+    return hex(this.graph.cache.palette.background);
   }
 
   /** Test hook: loses the WebGL context and restores it; resolves once a frame has been drawn again. */

@@ -55,6 +55,10 @@ function diff<K, V extends Keyed, D>(
   return changed;
 }
 
+function doneKey(from: string, to: string, mechanism: string): string {
+  return `done:${from}>${to}:${mechanism}`;
+}
+
 /** What the layout depends on: a new architecture object with the same signature is not re-laid out. */
 export function architectureSignature(a: Architecture): string {
   return JSON.stringify([
@@ -319,10 +323,11 @@ export class StackView {
     if (snap) {
       const path = input.path && input.path.id === snap.pathId ? input.path : null;
       if (path) {
+        // Completed hops: one faded arc per distinct (from, to, mechanism), however often the path repeats it.
         const upTo = Math.min(snap.hopIndex, path.hops.length);
         for (let i = 0; i < upTo; i++) {
           const h = path.hops[i];
-          if (h) want(`hop:${h.id}`, h.from, h.to, h.mechanism, true, 1);
+          if (h) want(doneKey(h.from, h.to, h.mechanism), h.from, h.to, h.mechanism, true, 1);
         }
         const cur = path.hops[snap.hopIndex];
         if (cur && !snap.finished) want(`hop:${cur.id}`, cur.from, cur.to, cur.mechanism, false, snap.progress);

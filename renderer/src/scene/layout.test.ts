@@ -73,7 +73,7 @@ describe('layoutArchitecture', () => {
     expect(s('gk')?.sublevel).toBe(2);
     expect((s('gk')?.y ?? 0) > (s('hk')?.y ?? 0)).toBe(true);
     // No ring -1 slab: VM exits drop to the VMM's layer.
-    expect(l.hypervisorY).toBeCloseTo((s("vmm")?.top ?? NaN) + 0.25);
+    expect(l.hypervisorY).toBeCloseTo((s('vmm')?.top ?? NaN) + 0.25);
   });
 
   it('is pure: the same architecture gives the same layout', () => {

@@ -372,5 +372,16 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
     min: { x: x0 - BAND_LABEL_ROOM, y: -0.4, z: -depth / 2 },
     max: { x: x0 + machineW + 0.6, y: topY + (columns.length > 0 ? TITLE_ROOM : 0.6), z: depth / 2 },
   };
-  return { architectureId: arch.id, rowWidth: columnMaxRow, blocks, slabs, columns: columnLayouts, bands, bounds, frame, hypervisorY, frontZ };
+  return {
+    architectureId: arch.id,
+    rowWidth: columnMaxRow,
+    blocks,
+    slabs,
+    columns: columnLayouts,
+    bands,
+    bounds,
+    frame,
+    hypervisorY,
+    frontZ,
+  };
 }

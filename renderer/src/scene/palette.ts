@@ -145,8 +145,8 @@ const SLAB_DARK: Record<string, number> = {
   'ring0:host': 0x1f4f7a,
   'ring0:guest': 0x14614b,
   'ring0:hypervisor': 0x8a3f0c,
-  'ring3:host': 0x2e5f8a,
-  'ring3:guest': 0x257a60,
+  'ring3:host': 0x4a86bf,
+  'ring3:guest': 0x3a9c7c,
 };
 const SLAB_PROJECTOR: Record<string, number> = {
   hardware: 0x555555,

@@ -63,7 +63,7 @@ export class AppState {
       case 'walkthrough': {
         const snap = this.walkthrough.snapshot;
         const arch = this.walkthrough.path ? this.architecture(this.walkthrough.path.architecture) : null;
-        return arch ? [{ key: 'main', architecture: arch, snapshot: snap }] : [];
+        return arch ? [{ key: 'main', architecture: arch, snapshot: snap, path: this.walkthrough.path }] : [];
       }
       case 'compare':
         return this.compare.stacks(this.library);

@@ -50,7 +50,7 @@ export class CompareState {
     ] as const) {
       const path = library.paths.get(s.pathId);
       const arch = library.architectures.get(s.architectureId);
-      if (arch) out.push({ key, architecture: arch, snapshot: s, title: path?.name ?? arch.name });
+      if (arch) out.push({ key, architecture: arch, snapshot: s, path, title: path?.name ?? arch.name });
     }
     return out;
   }

@@ -96,6 +96,7 @@ export class LabState {
         key: 'main',
         architecture: this.variant.architecture,
         snapshot: this.showWalkthrough ? this.walkthrough.snapshot : null,
+        path: this.showWalkthrough ? this.walkthrough.path : null,
         failed: this.failedIds,
       },
     ];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ELEVATION, defaultPose, easeInOutCubic, fitDistance, pixelsPerUnit } from './cameraFit';
+import { bandLines } from './BandView';
+import { bandLabel, mechanismLabel, paletteFor, ringLabel, KIND_STYLE } from './palette';
+
+describe('camera framing', () => {
+  it('fits a box: the visible width at the distance covers the box with a margin', () => {
+    const fov = 30;
+    const aspect = 1.6;
+    const d = fitDistance(60, 20, 0, fov, aspect);
+    const visibleH = 2 * d * Math.tan((fov / 2) * (Math.PI / 180));
+    expect(visibleH * aspect).toBeGreaterThanOrEqual(60);
+    expect(visibleH).toBeGreaterThanOrEqual(20);
+    // A narrower canvas needs a farther camera.
+    expect(fitDistance(60, 20, 0, fov, 0.8)).toBeGreaterThan(d);
+  });
+
+  it('looks at the box centre from slightly above and in front', () => {
+    const pose = defaultPose({ x: -10, y: 0, z: -2 }, { x: 10, y: 12, z: 2 }, 30, 1.6);
+    expect(pose.target).toEqual({ x: 0, y: 6, z: 0 });
+    const dy = pose.position.y - pose.target.y;
+    const dz = pose.position.z - pose.target.z;
+    expect(dz).toBeGreaterThan(0);
+    expect((Math.atan2(dy, dz) * 180) / Math.PI).toBeCloseTo(DEFAULT_ELEVATION);
+    expect(pixelsPerUnit(pose.distance, 30, 800)).toBeGreaterThan(0);
+  });
+
+  it('eases from 0 to 1 monotonically', () => {
+    expect(easeInOutCubic(0)).toBe(0);
+    expect(easeInOutCubic(1)).toBe(1);
+    expect(easeInOutCubic(0.25)).toBeLessThan(easeInOutCubic(0.75));
+  });
+});
+
+describe('palette and labels', () => {
+  it('names rings and bands as taught', () => {
+    expect(ringLabel('ring-1')).toBe('ring -1 (VMX root)');
+    expect(ringLabel('ring3')).toBe('ring 3');
+    expect(bandLabel('ring3')).toBe('ring 3 — user');
+    expect(bandLines(bandLabel('ring0'))).toEqual(['ring 0', 'kernel']);
+    expect(mechanismLabel('vmexit')).toBe('▼ VM exit');
+    expect(mechanismLabel('interrupt')).toBe('▲ interrupt');
+  });
+
+  it('gives every kind a glyph, and kinds that share a colour different glyphs', () => {
+    const byColor = new Map<number, Set<string>>();
+    for (const s of Object.values(KIND_STYLE)) {
+      expect(s.glyph.length).toBeGreaterThan(0);
+      const set = byColor.get(s.color) ?? new Set<string>();
+      expect(set.has(s.glyph)).toBe(false);
+      set.add(s.glyph);
+      byColor.set(s.color, set);
+    }
+  });
+
+  it('has a distinct background per theme, near-white for the projector', () => {
+    const bgs = (['light', 'dark', 'projector'] as const).map((t) => paletteFor(t).background);
+    expect(new Set(bgs).size).toBe(3);
+    expect(paletteFor('projector').background).toBeGreaterThan(0xf0f0f0);
+    expect(paletteFor('projector').slabOpacity).toBe(1);
+  });
+});
