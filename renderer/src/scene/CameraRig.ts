@@ -4,22 +4,25 @@
  */
 import { PerspectiveCamera, Vector3, type Box3 } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
-import { DEFAULT_FOV, defaultPose, easeInOutCubic, pixelsPerUnit } from './cameraFit';
+import { Easing, Tween } from '@tweenjs/tween.js';
+import { DEFAULT_FOV, defaultPose, pixelsPerUnit } from './cameraFit';
 
 export const TWEEN_MS = 600;
 
-interface Tween {
-  start: number;
+/** A camera move: tween.js eases k from 0 to 1; position and target follow it. */
+interface CameraMove {
+  tween: Tween<{ k: number }>;
   fromPos: Vector3;
   fromTarget: Vector3;
   toPos: Vector3;
   toTarget: Vector3;
+  started: boolean;
 }
 
 export class CameraRig {
   readonly camera = new PerspectiveCamera(DEFAULT_FOV, 1, 0.1, 2000);
   readonly controls: OrbitControls;
-  private tween: Tween | null = null;
+  private tween: CameraMove | null = null;
   private reduced: boolean;
   private fitDistance = 50;
   private frameCenter = new Vector3();
@@ -102,29 +105,32 @@ export class CameraRig {
       this.controls.update();
       return;
     }
-    this.tween = {
-      start: -1,
+    const move: CameraMove = {
+      tween: new Tween({ k: 0 }).to({ k: 1 }, TWEEN_MS).easing(Easing.Cubic.InOut),
       fromPos: this.camera.position.clone(),
       fromTarget: this.controls.target.clone(),
       toPos: pos,
       toTarget: target,
+      started: false,
     };
+    move.tween.onUpdate(({ k }) => {
+      this.camera.position.lerpVectors(move.fromPos, move.toPos, k);
+      this.controls.target.lerpVectors(move.fromTarget, move.toTarget, k);
+      this.camera.lookAt(this.controls.target);
+    });
+    this.tween = move;
   }
 
   /** Advances the tween (time in ms); returns true while it runs. */
   step(time: number): boolean {
     const tw = this.tween;
     if (!tw) return false;
-    if (tw.start < 0) tw.start = time;
-    const k = Math.min(1, (time - tw.start) / TWEEN_MS);
-    const e = easeInOutCubic(k);
-    this.camera.position.lerpVectors(tw.fromPos, tw.toPos, e);
-    this.controls.target.lerpVectors(tw.fromTarget, tw.toTarget, e);
-    this.camera.lookAt(this.controls.target);
-    if (k >= 1) {
-      this.finishTween();
-      return true;
+    if (!tw.started) {
+      tw.tween.start(time);
+      tw.started = true;
     }
+    // update() returns false once the tween has reached its end.
+    if (!tw.tween.update(time)) this.finishTween();
     return true;
   }
 

@@ -1,6 +1,6 @@
 /**
- * One hop drawn as a tube from block to block (its own geometry; the material is shared). The current hop grows with
- * its progress (draw range); completed hops are faded.
+ * One hop drawn as a tube from block to block (its own geometry; the material is shared). The current hop is drawn
+ * whole and bright, with the packet travelling on it; completed hops are faded.
  */
 import { Group, Mesh, TubeGeometry, type Curve, type Vector3 } from 'three';
 import type { Mechanism } from '../model/types';
@@ -11,9 +11,9 @@ import type { ViewContext } from './ViewContext';
 
 export const ARC_SEGMENTS = 64;
 export const ARC_RADIAL = 6;
-export const ARC_RADIUS = 0.2;
+export const ARC_RADIUS = 0.3;
 /** The halo (background-coloured tube behind the arc) keeps the arc readable on any slab colour. */
-export const HALO_RADIUS = 0.36;
+export const HALO_RADIUS = 0.5;
 
 export interface ArcSpec {
   from: Point3;
@@ -97,9 +97,8 @@ export class HopArcView {
     }
     this.done = done;
     this.progress = p;
-    const count = Math.round(p * ARC_SEGMENTS) * ARC_RADIAL * 6;
-    this.geometry.setDrawRange(0, count);
-    this.haloGeometry.setDrawRange(0, count);
+    // The whole route of the current hop is drawn from its first moment (so a learner stepping hop by hop sees where
+    // the request goes next); the packet on it shows the progress.
     return true;
   }
 

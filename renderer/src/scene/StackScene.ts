@@ -50,6 +50,8 @@ export class StackScene {
   private readonly cleanups: (() => void)[] = [];
   private resolveReady: () => void = () => {};
   private isReady = false;
+  private ticker: ((dtSeconds: number) => boolean) | null = null;
+  private lastTickTime = -1;
   private loopRunning = false;
   private dirty = true;
   private labelsDirty = true;
@@ -254,6 +256,7 @@ export class StackScene {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.ticker = null;
     this.stopLoop();
     this.resizeObserver?.disconnect();
     for (const c of this.cleanups) c();
@@ -277,6 +280,17 @@ export class StackScene {
     this.cleanups.push(() => target.removeEventListener(type, listener));
   }
 
+  /**
+   * Hands the frame loop a model clock (DESIGN.md convention 3: one ticker). While set, every frame first calls
+   * `tick(dt)` (seconds since the last frame), which advances the model and syncs the scene; the loop keeps running
+   * until it returns false. Null stops it; the scene then renders on demand again.
+   */
+  setTicker(tick: ((dtSeconds: number) => boolean) | null): void {
+    this.ticker = tick;
+    this.lastTickTime = -1;
+    if (tick) this.startLoop();
+  }
+
   private startLoop(): void {
     if (this.loopRunning || this.disposed || this.lost) return;
     this.loopRunning = true;
@@ -291,6 +305,12 @@ export class StackScene {
 
   private tick(time: number): void {
     let moving = this.rig.step(time);
+    if (this.ticker) {
+      const dt = this.lastTickTime < 0 ? 0 : (time - this.lastTickTime) / 1000;
+      this.lastTickTime = time;
+      if (this.ticker(dt)) moving = true;
+      else this.setTicker(null);
+    }
     if (this.rig.controls.enableDamping && !this.rig.tweening) moving = this.rig.controls.update() || moving;
     if (moving) this.labelsDirty = true;
     if (this.dirty || moving) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ELEVATION, defaultPose, easeInOutCubic, fitDistance, pixelsPerUnit } from './cameraFit';
+import { DEFAULT_ELEVATION, defaultPose, fitDistance, pixelsPerUnit } from './cameraFit';
 import { bandLines } from './BandView';
 import { bandLabel, mechanismLabel, paletteFor, ringLabel, KIND_STYLE } from './palette';
 
@@ -23,12 +23,6 @@ describe('camera framing', () => {
     expect(dz).toBeGreaterThan(0);
     expect((Math.atan2(dy, dz) * 180) / Math.PI).toBeCloseTo(DEFAULT_ELEVATION);
     expect(pixelsPerUnit(pose.distance, 30, 800)).toBeGreaterThan(0);
-  });
-
-  it('eases from 0 to 1 monotonically', () => {
-    expect(easeInOutCubic(0)).toBe(0);
-    expect(easeInOutCubic(1)).toBe(1);
-    expect(easeInOutCubic(0.25)).toBeLessThan(easeInOutCubic(0.75));
   });
 });
 

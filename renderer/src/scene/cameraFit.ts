@@ -48,5 +48,3 @@ export function defaultPose(min: Vec3, max: Vec3, fovDeg: number, aspect: number
 export function pixelsPerUnit(distance: number, fovDeg: number, heightPx: number): number {
   return heightPx / (2 * distance * Math.tan(((fovDeg / 2) * Math.PI) / 180));
 }
-
-export const easeInOutCubic = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);

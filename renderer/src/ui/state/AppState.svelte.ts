@@ -5,7 +5,6 @@ import { SettingsState } from './SettingsState.svelte';
 import { WalkthroughState } from './WalkthroughState.svelte';
 import { CompareState } from './CompareState.svelte';
 import { LabState } from './LabState.svelte';
-import { Ticker } from './Ticker';
 
 export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab';
 export const MODES: { id: Mode; label: string; key: string }[] = [
@@ -27,7 +26,8 @@ export class AppState {
   readonly walkthrough: WalkthroughState;
   readonly compare: CompareState;
   readonly lab: LabState;
-  private readonly ticker: Ticker;
+  /** True while a player is playing: the 3D view's frame loop then calls `tick` every frame. */
+  clockRunning = $state(false);
 
   constructor(
     readonly library: Library,
@@ -42,7 +42,6 @@ export class AppState {
     this.walkthrough = new WalkthroughState(library, firstPath.id);
     this.compare = new CompareState(library);
     this.lab = new LabState(library, this.architectureId);
-    this.ticker = new Ticker((dt) => this.frame(dt));
   }
 
   get architectures(): Architecture[] {
@@ -108,18 +107,25 @@ export class AppState {
       (this.mode === 'walkthrough' && this.walkthrough.snapshot?.playing) ||
       (this.mode === 'compare' && this.compare.snapshot?.left.playing) ||
       (this.mode === 'lab' && this.lab.walkthrough.snapshot?.playing);
-    if (playing) this.ticker.start();
+    if (playing) this.clockRunning = true;
   }
 
-  private frame(dt: number): boolean {
-    if (this.mode === 'walkthrough') return this.walkthrough.tick(dt);
-    if (this.mode === 'compare') return this.compare.tick(dt);
-    if (this.mode === 'lab') return this.lab.walkthrough.tick(dt);
-    return false;
-  }
+  /** Advances model time by one frame (called from the scene's frame loop); false once nothing plays. */
+  tick = (dt: number): boolean => {
+    const playing =
+      this.mode === 'walkthrough'
+        ? this.walkthrough.tick(dt)
+        : this.mode === 'compare'
+          ? this.compare.tick(dt)
+          : this.mode === 'lab'
+            ? this.lab.walkthrough.tick(dt)
+            : false;
+    if (!playing) this.clockRunning = false;
+    return playing;
+  };
 
   private pauseAll(): void {
-    this.ticker.stop();
+    this.clockRunning = false;
     if (this.walkthrough.snapshot?.playing) this.walkthrough.pause();
     if (this.compare.snapshot?.left.playing) this.compare.pause();
     if (this.lab.walkthrough.snapshot?.playing) this.lab.walkthrough.pause();
