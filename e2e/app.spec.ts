@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, openApp, canvasPixels, pixelAt, hexToRgb, distance, shoot, chooseTheme } from './fixtures';
 
 test.describe('app shell', () => {
@@ -77,5 +78,45 @@ test.describe('app shell', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.waitForTimeout(300);
     await shoot(page, 'explore-projector-1080p');
+  });
+});
+
+test.describe('camera keys and motion', () => {
+  const probes = (page: Page) =>
+    page.evaluate(() =>
+      (window.ringMinusOneDebug?.layerProbes() ?? []).map((p) => [p.layerId, Math.round(p.x), Math.round(p.y)]),
+    );
+
+  async function labelCentre(page: Page, id: string) {
+    const box = await page.locator(`.scene-label--component[data-component-id="${id}"]`).boundingBox();
+    if (!box) throw new Error(`no label for ${id}`);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  test('F frames the selection and Home resets the view', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // cuts, so positions can be read at once
+    await openApp(page);
+    await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true');
+    const canvas = await page.getByTestId('scene-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+    const dist = (p: { x: number; y: number }) => Math.hypot(p.x - centre.x, p.y - centre.y);
+    const before = await labelCentre(page, 'vmbus-root');
+    const home = await probes(page);
+    await page.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'VMBus (root)' }).click();
+    await page.locator('body').press('f');
+    await expect.poll(async () => dist(await labelCentre(page, 'vmbus-root'))).toBeLessThan(dist(before) / 2);
+    // Home: the camera is back where it started (projected layer points, unlike labels, do not move to avoid overlaps).
+    await page.locator('body').press('Home');
+    await expect.poll(async () => JSON.stringify(await probes(page))).toBe(JSON.stringify(home));
+  });
+
+  test('the in-app motion setting overrides the system one', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openApp(page);
+    await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'false');
+    await page.locator('details.menu summary').click();
+    await page.getByLabel('Motion').selectOption('on');
+    await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true');
   });
 });
