@@ -120,3 +120,22 @@ test.describe('camera keys and motion', () => {
     await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true');
   });
 });
+
+test('damaged saved settings: a clear notice, defaults in use, the old value kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('ring-minus-one.settings', '{"theme": "projector",');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await openApp(page);
+  const notice = page.getByRole('alert');
+  await expect(notice).toContainText('ring-minus-one.settings');
+  await expect(notice).toContainText('not JSON');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => localStorage.getItem('ring-minus-one.settings.corrupt'))).toBe(
+    '{"theme": "projector",',
+  );
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
