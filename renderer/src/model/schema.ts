@@ -4,7 +4,7 @@
  * Structural checks live here; cross-references (unknown ids, boundary rules) are checked by buildLibrary.
  */
 import { z } from 'zod';
-import type { ScenarioFile } from './types';
+import { MECHANISMS, type ScenarioFile } from './types';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -121,19 +121,7 @@ export const architectureSchema = z.strictObject({
   components: z.array(componentSchema).min(1),
 });
 
-export const mechanismSchema = z.enum([
-  'call',
-  'syscall',
-  'trap',
-  'vmexit',
-  'hypercall',
-  'ring-write',
-  'signal',
-  'interrupt',
-  'dma',
-  'world-switch',
-  'copy',
-]);
+export const mechanismSchema = z.enum(MECHANISMS);
 
 export const hopSchema = z.strictObject({
   id,

@@ -116,7 +116,7 @@ export type Mechanism =
   | 'world-switch'
   | 'copy';
 
-export const MECHANISMS: readonly Mechanism[] = [
+export const MECHANISMS = [
   'call',
   'syscall',
   'trap',
@@ -128,7 +128,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   'dma',
   'world-switch',
   'copy',
-];
+] as const satisfies readonly Mechanism[];
 
 export type Payload = 'command' | 'data' | 'signal';
 
