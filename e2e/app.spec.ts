@@ -53,6 +53,10 @@ test.describe('app shell', () => {
     await openApp(page);
     const button = page.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: /storvsp/i });
     await button.focus();
+    // Focus alone highlights the block in 3D (its label shows the hover cue).
+    await expect(page.locator('.scene-label--component[data-component-id="storvsp"]')).toHaveClass(
+      /scene-label--hover/,
+    );
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('inspector').getByRole('heading', { level: 2 })).toHaveText(/storvsp/i);
     await expect(button).toHaveAttribute('aria-current', 'true');
