@@ -37,3 +37,20 @@ test('compare stacks the two vertically in a narrow window', async ({ page }) =>
   expect(a && b && Math.abs(a.y - b.y) > 50).toBe(true);
   await shoot(page, 'compare-narrow');
 });
+
+test('compare: the learner can put the two stacks one above the other', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const titles = page.locator('.scene-label--stack');
+  await expect(titles).toHaveCount(2);
+  const sideBySide = [await titles.nth(0).boundingBox(), await titles.nth(1).boundingBox()];
+  expect(sideBySide[0] && sideBySide[1] && Math.abs(sideBySide[0].y - sideBySide[1].y) < 5).toBe(true);
+  await page.getByLabel('Arrange the stacks').selectOption('stacked');
+  await expect
+    .poll(async () => {
+      const [a, b] = [await titles.nth(0).boundingBox(), await titles.nth(1).boundingBox()];
+      return a && b ? b.y - a.y : 0;
+    })
+    .toBeGreaterThan(100);
+  await shoot(page, 'compare-stacked');
+});

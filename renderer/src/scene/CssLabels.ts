@@ -129,30 +129,43 @@ export class CssLabelFactory implements LabelFactory {
 
   /**
    * Places labels without overlap, highest rank first: a label that collides is nudged up or down by up to about 1.6
-   * label heights (it stays beside its block); only when no nudge is free does it yield. Returns how many yielded.
+   * label heights (it stays beside its block); failing that, a component label shrinks to its kind glyph; only when
+   * nothing is free does it yield. Returns how many yielded.
    */
   resolveOverlaps(): number {
     const items: { l: CssLabel; r: Rect }[] = [];
-    for (const l of this.live) {
-      const el = l.element;
-      if (!el.isConnected || el.style.display === 'none') continue;
-      const r = el.getBoundingClientRect();
-      // Measure where the label would be without its current nudge.
+    const live = [...this.live].filter((l) => l.element.isConnected && l.element.style.display !== 'none');
+    // Measure every label at full size first (one layout pass), where it would be without its current nudge.
+    for (const l of live) l.element.classList.remove('scene-label--compact');
+    for (const l of live) {
+      const r = l.element.getBoundingClientRect();
       items.push({ l, r: { left: r.left, right: r.right, top: r.top - l.nudge, bottom: r.bottom - l.nudge } });
     }
     items.sort((a, b) => b.l.rank - a.l.rank);
     const kept: Rect[] = [];
     let hidden = 0;
-    for (const { l, r } of items) {
+    const place = (l: CssLabel, r: Rect): number | undefined => {
       const h = r.bottom - r.top;
       // Titles, bands and layer names keep their place; component and mechanism labels may move.
       const movable = l.spec.kind === 'component' || l.spec.kind === 'mechanism';
       const offsets = movable ? [0, -0.55, 0.55, -1.05, 1.05, -1.6, 1.6].map((k) => k * h) : [0];
-      const dy = offsets.find((o) => !kept.some((k) => overlaps(shift(r, o), k)));
+      return offsets.find((o) => !kept.some((k) => overlaps(shift(r, o), k)));
+    };
+    for (const { l, r } of items) {
+      let box = r;
+      let dy = place(l, box);
+      if (dy === undefined && l.spec.kind === 'component' && l.spec.badge) {
+        // No room for the name: keep the block's kind glyph (its name shows on hover, and in the component list).
+        l.element.classList.add('scene-label--compact');
+        const c = l.element.getBoundingClientRect();
+        box = { left: c.left, right: c.right, top: c.top - l.nudge, bottom: c.bottom - l.nudge };
+        dy = place(l, box);
+        if (dy === undefined) l.element.classList.remove('scene-label--compact');
+      }
       l.setNudge(dy ?? 0);
       l.element.classList.toggle('scene-label--yield', dy === undefined);
       if (dy === undefined) hidden++;
-      else kept.push(shift(r, dy));
+      else kept.push(shift(box, dy));
     }
     return hidden;
   }

@@ -38,6 +38,8 @@ export const LABEL_CSS = `
 .scene-label--failed { background: var(--scene-label-failed-bg); color: var(--scene-label-failed-fg); }
 .scene-label--failed .scene-label__lines { text-decoration: line-through; text-decoration-thickness: 2px; }
 .scene-label--yield { visibility: hidden; }
+.scene-label--compact .scene-label__lines { display: none; }
+.scene-label--compact .scene-label__badge { margin-right: 0; }
 .scene-labels--light {
   --scene-label-fg: #111; --scene-label-bg: rgba(255,255,255,0.93); --scene-label-border: #555; --scene-layer-bg: rgba(255,255,255,0.75);
   --scene-band-fg: #222; --scene-label-tcb: #000; --scene-label-active-bg: #fff4c2; --scene-label-active-border: #e69f00;

@@ -14,6 +14,8 @@ export class CompareState {
   leftId = $state('');
   rightId = $state('');
   snapshot = $state.raw<CompareSnapshot | null>(null);
+  /** Side by side, one above the other, or automatic (side by side unless the view is tall). */
+  layout = $state<'auto' | 'side-by-side' | 'stacked'>('auto');
   private player: ComparePlayer | null = null;
 
   constructor(private readonly library: Library) {
