@@ -56,7 +56,7 @@ export class MaterialCache {
   }
 
   packetGeometry(): OctahedronGeometry {
-    this.packet ??= this.tracker.track(new OctahedronGeometry(0.95, 1));
+    this.packet ??= this.tracker.track(new OctahedronGeometry(1.35, 1));
     return this.packet;
   }
 

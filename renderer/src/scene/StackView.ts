@@ -69,6 +69,10 @@ export function architectureSignature(a: Architecture): string {
   ]);
 }
 
+/** Where on its arc a packet is drawn at the start and at the end of a hop (0 and 1 are the blocks' label points). */
+export const PACKET_T0 = 0.14;
+export const PACKET_T1 = 0.9;
+
 export class StackView {
   readonly group = new Group();
   layout: StackLayout | null = null;
@@ -141,7 +145,9 @@ export class StackView {
     if (!snap || !this.layout) return;
     for (const p of snap.packets) {
       const arc = this.arcs.get(this.arcKeyFor(p.hopIndex, p.from, p.to));
-      const t = Math.min(1, Math.max(0, p.t));
+      // Both ends of a hop sit under a block's label (DOM labels are drawn over the canvas), so the packet is drawn
+      // from PACKET_T0 to PACKET_T1 along the arc: a learner stepping hop by hop sees it leave the block.
+      const t = PACKET_T0 + (PACKET_T1 - PACKET_T0) * Math.min(1, Math.max(0, p.t));
       let pos: Vector3 | null = null;
       if (arc) pos = arc.curve.getPointAt(t);
       else {
