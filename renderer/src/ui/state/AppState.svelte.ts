@@ -97,7 +97,7 @@ export class AppState {
   get player(): { toggle(): void; next(): void; prev(): void; reset(): void } | null {
     if (this.mode === 'walkthrough') return this.walkthrough;
     if (this.mode === 'compare') return this.compare;
-    if (this.mode === 'lab') return this.lab.walkthrough;
+    if (this.mode === 'lab' && this.lab.showWalkthrough) return this.lab.walkthrough;
     return null;
   }
 
