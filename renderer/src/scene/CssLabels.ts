@@ -1,11 +1,11 @@
 /**
  * CSS2DObject-backed labels (crisp text on projectors) and the screen-space overlap pass: labels are ranked (selected /
- * active components first, then components, stack and column titles, bands, layers); a label whose box overlaps a
- * higher-ranked one is nudged vertically, and yields (hidden with visibility, so it keeps its place) only when no
- * nearby position is free.
+ * active components first, then components, stack and column titles, bands, layers), placed by labelPlacement.ts:
+ * nudged, shrunk to their kind glyph, or, when nothing is free, hidden with visibility (so they keep their place).
  */
 import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 import type { LabelFactory, LabelFlag, LabelKind, LabelSpec, SceneLabel } from './labels';
+import { placeLabels, type LabelBox } from './labelPlacement';
 
 const RANK: Record<LabelKind, number> = { component: 40, stack: 55, column: 30, mechanism: 25, band: 20, layer: 10 };
 
@@ -127,59 +127,40 @@ export class CssLabelFactory implements LabelFactory {
       : null;
   }
 
-  /**
-   * Places labels without overlap, highest rank first: a label that collides is nudged up or down by up to about 1.6
-   * label heights (it stays beside its block); failing that, a component label shrinks to its kind glyph; only when
-   * nothing is free does it yield. Returns how many yielded.
-   */
+  /** Places every label without overlap (see labelPlacement.ts). Returns how many had to hide. */
   resolveOverlaps(): number {
-    const items: { l: CssLabel; r: Rect }[] = [];
     const live = [...this.live].filter((l) => l.element.isConnected && l.element.style.display !== 'none');
-    // Measure every label at full size first (one layout pass), where it would be without its current nudge.
+    // Measure every label at full size (one layout pass), where it would be without its current nudge.
     for (const l of live) l.element.classList.remove('scene-label--compact');
-    for (const l of live) {
+    const boxes: LabelBox[] = live.map((l) => {
       const r = l.element.getBoundingClientRect();
-      items.push({ l, r: { left: r.left, right: r.right, top: r.top - l.nudge, bottom: r.bottom - l.nudge } });
-    }
-    items.sort((a, b) => b.l.rank - a.l.rank);
-    const kept: Rect[] = [];
+      const rect = { left: r.left, right: r.right, top: r.top - l.nudge, bottom: r.bottom - l.nudge };
+      const badge = l.spec.kind === 'component' ? l.element.querySelector('.scene-label__badge') : null;
+      // Shrunk to its glyph, the label keeps its centre: the glyph plus padding (6 px, 2 px) and border (up to 3.5 px).
+      const glyph = badge?.getBoundingClientRect();
+      const mid = { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
+      const compact = glyph && {
+        left: mid.x - glyph.width / 2 - 10,
+        right: mid.x + glyph.width / 2 + 10,
+        top: mid.y - glyph.height / 2 - 6,
+        bottom: mid.y + glyph.height / 2 + 6,
+      };
+      return {
+        rect,
+        rank: l.rank,
+        movable: l.spec.kind === 'component' || l.spec.kind === 'mechanism',
+        ...(compact ? { compact } : {}),
+      };
+    });
+    const placements = placeLabels(boxes);
     let hidden = 0;
-    const place = (l: CssLabel, r: Rect): number | undefined => {
-      const h = r.bottom - r.top;
-      // Titles, bands and layer names keep their place; component and mechanism labels may move.
-      const movable = l.spec.kind === 'component' || l.spec.kind === 'mechanism';
-      const offsets = movable ? [0, -0.55, 0.55, -1.05, 1.05, -1.6, 1.6].map((k) => k * h) : [0];
-      return offsets.find((o) => !kept.some((k) => overlaps(shift(r, o), k)));
-    };
-    for (const { l, r } of items) {
-      let box = r;
-      let dy = place(l, box);
-      if (dy === undefined && l.spec.kind === 'component' && l.spec.badge) {
-        // No room for the name: keep the block's kind glyph (its name shows on hover, and in the component list).
-        l.element.classList.add('scene-label--compact');
-        const c = l.element.getBoundingClientRect();
-        box = { left: c.left, right: c.right, top: c.top - l.nudge, bottom: c.bottom - l.nudge };
-        dy = place(l, box);
-        if (dy === undefined) l.element.classList.remove('scene-label--compact');
-      }
-      l.setNudge(dy ?? 0);
-      l.element.classList.toggle('scene-label--yield', dy === undefined);
-      if (dy === undefined) hidden++;
-      else kept.push(shift(box, dy));
-    }
+    live.forEach((l, i) => {
+      const p = placements[i] ?? { dy: 0, compact: false, hidden: true };
+      l.setNudge(p.dy);
+      l.element.classList.toggle('scene-label--compact', p.compact);
+      l.element.classList.toggle('scene-label--yield', p.hidden);
+      if (p.hidden) hidden++;
+    });
     return hidden;
   }
-}
-
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-const shift = (r: Rect, dy: number): Rect => ({ left: r.left, right: r.right, top: r.top + dy, bottom: r.bottom + dy });
-
-function overlaps(a: Rect, b: Rect, pad = 1): boolean {
-  return a.left < b.right - pad && a.right > b.left + pad && a.top < b.bottom - pad && a.bottom > b.top + pad;
 }
