@@ -61,7 +61,7 @@ try {
       el.value = String(v);
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, 1e6);
-    await page.getByLabel('Step back').click();
+    await page.getByRole('button', { name: 'Step back' }).click();
     await page.waitForTimeout(300);
     const s = await stats(page);
     console.log(`  ${id.padEnd(28)} ${String(s.drawCalls).padStart(4)} draw calls`);
