@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from './browser.mjs';
+import { resolveElectronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
 const onlyElectron = args.includes('--project=electron');
@@ -33,6 +34,12 @@ if (!onlyElectron) {
       process.exit(1);
     }
   }
+}
+
+if (resolveElectronBinary() === null) {
+  console.log(
+    'Electron-level tests (e2e/electron) will be skipped: no Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run them).',
+  );
 }
 
 const result = spawnSync('npx', ['playwright', 'test', ...args], { stdio: 'inherit' });
