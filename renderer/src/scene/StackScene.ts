@@ -65,7 +65,7 @@ export class StackScene {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    private readonly labelRoot: HTMLElement,
+    labelRoot: HTMLElement,
     options: StackSceneOptions,
   ) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));

@@ -1,18 +1,18 @@
 import type { Mechanism, Payload, Ring, Domain, Counters } from '../../model/types';
 
 /** How each mechanism is shown: a glyph (a second cue beside colour) and its name. */
-export const MECHANISM_INFO: Record<Mechanism, { glyph: string; name: string; crossesToHypervisor: boolean }> = {
-  call: { glyph: '→', name: 'call', crossesToHypervisor: false },
-  syscall: { glyph: '⇡', name: 'system call', crossesToHypervisor: false },
-  trap: { glyph: '⤓', name: 'trap', crossesToHypervisor: true },
-  vmexit: { glyph: '⇓', name: 'VM exit', crossesToHypervisor: true },
-  hypercall: { glyph: '⇊', name: 'hypercall', crossesToHypervisor: true },
-  'ring-write': { glyph: '◎', name: 'ring write', crossesToHypervisor: false },
-  signal: { glyph: '⚑', name: 'signal', crossesToHypervisor: false },
-  interrupt: { glyph: 'ϟ', name: 'interrupt', crossesToHypervisor: false },
-  dma: { glyph: '⇄', name: 'DMA', crossesToHypervisor: false },
-  'world-switch': { glyph: '⟲', name: 'world switch', crossesToHypervisor: false },
-  copy: { glyph: '⧉', name: 'copy', crossesToHypervisor: false },
+export const MECHANISM_INFO: Record<Mechanism, { glyph: string; name: string }> = {
+  call: { glyph: '→', name: 'call' },
+  syscall: { glyph: '⇡', name: 'system call' },
+  trap: { glyph: '⤓', name: 'trap' },
+  vmexit: { glyph: '⇓', name: 'VM exit' },
+  hypercall: { glyph: '⇊', name: 'hypercall' },
+  'ring-write': { glyph: '◎', name: 'ring write' },
+  signal: { glyph: '⚑', name: 'signal' },
+  interrupt: { glyph: 'ϟ', name: 'interrupt' },
+  dma: { glyph: '⇄', name: 'DMA' },
+  'world-switch': { glyph: '⟲', name: 'world switch' },
+  copy: { glyph: '⧉', name: 'copy' },
 };
 
 export const PAYLOAD_NAME: Record<Payload, string> = { command: 'a command', data: 'data', signal: 'a signal' };
