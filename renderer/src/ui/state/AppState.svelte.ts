@@ -16,6 +16,18 @@ export const MODES: { id: Mode; label: string; key: string }[] = [
 
 export const DEFAULT_ARCHITECTURE = 'hyperv-2008';
 
+/** What the keys, the dock and the frame loop need of a player (a walkthrough or a comparison). */
+export interface Playable {
+  readonly playing: boolean;
+  toggle(): void;
+  pause(): void;
+  next(): void;
+  prev(): void;
+  reset(): void;
+  /** Advances model time; returns whether it still plays. */
+  tick(dt: number): boolean;
+}
+
 /** The whole app's state: which view, which stack, what is selected, and the per-view states. */
 export class AppState {
   mode = $state<Mode>('explore');
@@ -93,8 +105,8 @@ export class AppState {
     return this.stacks.find((s) => s.key === sel.stackKey)?.architecture ?? null;
   }
 
-  /** Play/pause, step and seek go to whichever player the current view shows. */
-  get player(): { toggle(): void; next(): void; prev(): void; reset(): void } | null {
+  /** Play/pause, step and the clock go to whichever player the current view shows. */
+  get player(): Playable | null {
     if (this.mode === 'walkthrough') return this.walkthrough;
     if (this.mode === 'compare') return this.compare;
     if (this.mode === 'lab' && this.lab.showWalkthrough) return this.lab.walkthrough;
@@ -103,31 +115,18 @@ export class AppState {
 
   /** Call after any player command: keeps the clock running while something plays. */
   syncClock(): void {
-    const playing =
-      (this.mode === 'walkthrough' && this.walkthrough.snapshot?.playing) ||
-      (this.mode === 'compare' && this.compare.snapshot?.left.playing) ||
-      (this.mode === 'lab' && this.lab.walkthrough.snapshot?.playing);
-    if (playing) this.clockRunning = true;
+    if (this.player?.playing) this.clockRunning = true;
   }
 
   /** Advances model time by one frame (called from the scene's frame loop); false once nothing plays. */
   tick = (dt: number): boolean => {
-    const playing =
-      this.mode === 'walkthrough'
-        ? this.walkthrough.tick(dt)
-        : this.mode === 'compare'
-          ? this.compare.tick(dt)
-          : this.mode === 'lab'
-            ? this.lab.walkthrough.tick(dt)
-            : false;
+    const playing = this.player?.tick(dt) ?? false;
     if (!playing) this.clockRunning = false;
     return playing;
   };
 
   private pauseAll(): void {
     this.clockRunning = false;
-    if (this.walkthrough.snapshot?.playing) this.walkthrough.pause();
-    if (this.compare.snapshot?.left.playing) this.compare.pause();
-    if (this.lab.walkthrough.snapshot?.playing) this.lab.walkthrough.pause();
+    for (const p of [this.walkthrough, this.compare, this.lab.walkthrough]) if (p.playing) p.pause();
   }
 }

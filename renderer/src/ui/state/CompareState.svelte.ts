@@ -34,6 +34,11 @@ export class CompareState {
     this.refresh();
   }
 
+  /** Both sides share one clock, so the left side's state is the comparison's. */
+  get playing(): boolean {
+    return this.snapshot?.left.playing ?? false;
+  }
+
   get summary(): string {
     return this.player ? compareSummary(this.library, this.leftId, this.rightId) : '';
   }
@@ -66,7 +71,7 @@ export class CompareState {
   play = () =>
     this.run((p) => (p.snapshot().left.finished && p.snapshot().right.finished ? (p.reset(), p.play()) : p.play()));
   pause = () => this.run((p) => p.pause());
-  toggle = () => (this.snapshot?.left.playing ? this.pause() : this.play());
+  toggle = () => (this.playing ? this.pause() : this.play());
   next = () => this.run((p) => (p.pause(), p.next()));
   prev = () => this.run((p) => (p.pause(), p.prev()));
   seek = (t: number) => this.run((p) => p.seek(t));
@@ -74,10 +79,10 @@ export class CompareState {
   reset = () => this.run((p) => p.reset());
 
   tick(dt: number): boolean {
-    if (!this.player || !this.snapshot?.left.playing) return false;
+    if (!this.player || !this.playing) return false;
     this.player.step(dt);
     this.refresh();
-    return this.snapshot.left.playing;
+    return this.playing;
   }
 
   private refresh(): void {

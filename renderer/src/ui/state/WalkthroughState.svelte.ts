@@ -27,6 +27,10 @@ export class WalkthroughState {
     this.setPath(pathId);
   }
 
+  get playing(): boolean {
+    return this.snapshot?.playing ?? false;
+  }
+
   get path() {
     return this.player?.path ?? null;
   }
@@ -68,7 +72,7 @@ export class WalkthroughState {
 
   play = () => this.run((p) => (p.snapshot().finished ? (p.reset(), p.play()) : p.play()));
   pause = () => this.run((p) => p.pause());
-  toggle = () => (this.snapshot?.playing ? this.pause() : this.play());
+  toggle = () => (this.playing ? this.pause() : this.play());
   next = () => this.run((p) => (p.pause(), p.next()));
   prev = () => this.run((p) => (p.pause(), p.prev()));
   goTo = (hop: number) => this.run((p) => (p.pause(), p.goTo(hop)));
@@ -78,10 +82,10 @@ export class WalkthroughState {
 
   /** Advances model time; returns whether it is still playing. */
   tick(dt: number): boolean {
-    if (!this.player || !this.snapshot?.playing) return false;
+    if (!this.player || !this.playing) return false;
     this.player.step(dt);
     this.refresh();
-    return this.snapshot.playing;
+    return this.playing;
   }
 
   private refresh(): void {
