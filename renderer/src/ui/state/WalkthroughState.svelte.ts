@@ -1,6 +1,7 @@
 import { WalkthroughPlayer } from '../../model';
 import type { Library, Mechanism, PlayerSnapshot, WhatIfs } from '../../model/types';
 import { MECHANISMS } from '../../model/types';
+import { PlayerState } from './PlayerState.svelte';
 
 export interface PlayerOptions {
   overrides?: Record<string, number>;
@@ -8,27 +9,29 @@ export interface PlayerOptions {
 }
 
 /** One walkthrough: the player (plain model object) and the snapshot the scene and the UI draw. */
-export class WalkthroughState {
+export class WalkthroughState extends PlayerState<WalkthroughPlayer, PlayerSnapshot> {
   pathId = $state('');
-  snapshot = $state.raw<PlayerSnapshot | null>(null);
   /** Mechanisms shown in the event list. */
   filters = $state<Record<Mechanism, boolean>>(
     Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>,
   );
   /** Event whose detail is open (follows the current hop unless the learner picks another). */
   detailHop = $state<number | null>(null);
-  private player: WalkthroughPlayer | null = $state.raw(null);
 
   constructor(
     private library: Library,
     pathId: string,
     private options: PlayerOptions = {},
   ) {
+    super();
     this.setPath(pathId);
   }
 
-  get playing(): boolean {
-    return this.snapshot?.playing ?? false;
+  protected isPlaying(s: PlayerSnapshot): boolean {
+    return s.playing;
+  }
+  protected isFinished(s: PlayerSnapshot): boolean {
+    return s.finished;
   }
 
   get path() {
@@ -64,31 +67,5 @@ export class WalkthroughState {
     this.refresh();
   }
 
-  private run(action: (p: WalkthroughPlayer) => void): void {
-    if (!this.player) return;
-    action(this.player);
-    this.refresh();
-  }
-
-  play = () => this.run((p) => (p.snapshot().finished ? (p.reset(), p.play()) : p.play()));
-  pause = () => this.run((p) => p.pause());
-  toggle = () => (this.playing ? this.pause() : this.play());
-  next = () => this.run((p) => (p.pause(), p.next()));
-  prev = () => this.run((p) => (p.pause(), p.prev()));
   goTo = (hop: number) => this.run((p) => (p.pause(), p.goTo(hop)));
-  seek = (time: number) => this.run((p) => p.seek(time));
-  setSpeed = (speed: number) => this.run((p) => p.setSpeed(speed));
-  reset = () => this.run((p) => p.reset());
-
-  /** Advances model time; returns whether it is still playing. */
-  tick(dt: number): boolean {
-    if (!this.player || !this.playing) return false;
-    this.player.step(dt);
-    this.refresh();
-    return this.playing;
-  }
-
-  private refresh(): void {
-    this.snapshot = this.player ? this.player.snapshot() : null;
-  }
 }
