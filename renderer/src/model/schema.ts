@@ -4,7 +4,7 @@
  * Structural checks live here; cross-references (unknown ids, boundary rules) are checked by buildLibrary.
  */
 import { z } from 'zod';
-import { MECHANISMS, type ScenarioFile } from './types';
+import { MECHANISMS, RINGS, type ScenarioFile } from './types';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -57,7 +57,11 @@ export const costParameterSchema = z
   });
 
 const contextSchema = z.strictObject({
-  ring: z.enum(['hardware', 'ring-1', 'ring0', 'ring3']),
+  ring: z
+    .enum(RINGS)
+    .describe(
+      'Privilege level: hardware, ring -1 (VMX root), ring 0, a deprivileged guest kernel (binary translation), ring 3.',
+    ),
   domain: z.enum(['hardware', 'hypervisor', 'host', 'guest']),
 });
 
@@ -116,6 +120,14 @@ export const architectureSchema = z.strictObject({
   driverModel: z.enum(['monolithic', 'microkernelized', 'hosted', 'split', 'linux']),
   description: text,
   sources: z.array(z.string()).default([]),
+  cpu: z
+    .strictObject({
+      mode: z.enum(['vt', 'bt']),
+      switchable: z.boolean(),
+      note: text,
+      sources: z.array(z.string()).default([]),
+    })
+    .describe('How the CPU is virtualized in the release drawn: hardware assist (vt) or binary translation (bt).'),
   columns: z.array(columnSchema).min(1),
   layers: z.array(layerSchema).min(1),
   components: z.array(componentSchema).min(1),

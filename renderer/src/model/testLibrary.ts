@@ -43,6 +43,7 @@ export function testArchitecture(type: Architecture['type'] = 'type1'): Architec
     driverModel: 'microkernelized',
     description: 'test',
     sources: [],
+    cpu: { mode: 'vt', switchable: false, note: 'test', sources: [] },
     columns: [
       { id: 'host', name: 'Host', role: 'host', description: 'h', vm: false },
       { id: 'g1', name: 'Guest 1', role: 'guest', description: 'g', vm: true },

@@ -22,8 +22,15 @@ export interface Cited {
   mark: Mark;
 }
 
-/** Privilege level, the vertical axis of every stack: hardware at the bottom, then ring -1, ring 0, ring 3. */
-export type Ring = 'hardware' | 'ring-1' | 'ring0' | 'ring3';
+/**
+ * Privilege level, the vertical axis of every stack: hardware at the bottom, then ring -1, ring 0, a deprivileged
+ * guest kernel, ring 3. `deprivileged` is a guest kernel that a software VMM runs with less privilege than its own
+ * (binary translation, no VT-x): above ring 0, below ring 3. How each level is named depends on the architecture's CPU
+ * support (see `privilegeName` in architecture.ts): without VT-x there is no "ring -1 (VMX root)".
+ */
+export type Ring = 'hardware' | 'ring-1' | 'ring0' | 'deprivileged' | 'ring3';
+
+export const RINGS = ['hardware', 'ring-1', 'ring0', 'deprivileged', 'ring3'] as const satisfies readonly Ring[];
 
 /** Whose code runs there: the machine, the hypervisor, the host/parent/service console/dom0, or a guest. */
 export type Domain = 'hardware' | 'hypervisor' | 'host' | 'guest';
@@ -86,6 +93,18 @@ export interface Component {
 }
 
 export type ArchitectureType = 'type1' | 'type2' | 'debated';
+
+/**
+ * How the CPU is virtualized in the release drawn: hardware assist (VT-x / AMD-V: the hypervisor runs in VMX root mode,
+ * guests in non-root mode) or binary translation with direct execution (no VT-x: the VMM runs at ring 0 and runs guest
+ * kernels deprivileged). `switchable` when the product chose per guest (ESX 3.x).
+ */
+export interface CpuSupport {
+  mode: 'vt' | 'bt';
+  switchable: boolean;
+  note: string;
+  sources: string[];
+}
 export type DriverModel = 'monolithic' | 'microkernelized' | 'hosted' | 'split' | 'linux';
 
 export interface Architecture {
@@ -97,6 +116,7 @@ export interface Architecture {
   driverModel: DriverModel;
   description: string;
   sources: string[];
+  cpu: CpuSupport;
   columns: Column[];
   /** Ordered bottom to top within the privilege order. */
   layers: Layer[];

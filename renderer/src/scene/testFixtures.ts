@@ -43,6 +43,7 @@ export function fixtureMicrokernel(): Architecture {
     driverModel: 'microkernelized',
     description: '',
     sources: [],
+    cpu: { mode: 'vt', switchable: false, note: 'VT-x', sources: [] },
     columns: [
       col('shared', 'Machine', 'shared'),
       col('root', 'Root partition (Windows Server 2008)', 'host'),
@@ -83,8 +84,12 @@ export function fixtureMicrokernel(): Architecture {
   };
 }
 
-/** A hosted Type 2: the host kernel spans the machine at ring 0, the guest kernel sits on top of it. */
+/**
+ * A hosted Type 2 drawn as in the T1 paper's figure: the host kernel (host world) and the VMM (VMM world) side by side
+ * at ring 0, both directly on the hardware; the guest kernel deprivileged above the VMM; no VT-x.
+ */
 export function fixtureHosted(): Architecture {
+  const dep = (c: Component, ...ids: string[]): Component => ({ ...c, dependsOn: ids });
   return {
     id: 'fx-hosted',
     name: 'Fixture hosted',
@@ -93,21 +98,22 @@ export function fixtureHosted(): Architecture {
     driverModel: 'hosted',
     description: '',
     sources: [],
-    columns: [col('host', 'Host OS', 'host'), col('vm', 'Guest VM', 'guest')],
+    cpu: { mode: 'bt', switchable: false, note: 'no VT-x', sources: [] },
+    columns: [col('host', 'Host world', 'host'), col('vm', 'VMM world', 'guest')],
     layers: [
       layer('hw', 'Hardware', { ring: 'hardware', domain: 'hardware' }),
-      layer('hk', 'Host kernel', { ring: 'ring0', domain: 'host' }),
+      layer('hk', 'Host kernel', { ring: 'ring0', domain: 'host' }, 'host'),
       layer('vmm', 'VMM world', { ring: 'ring0', domain: 'hypervisor' }, 'vm'),
-      layer('gk', 'Guest kernel', { ring: 'ring0', domain: 'guest' }, 'vm'),
+      layer('gk', 'Guest kernel', { ring: 'deprivileged', domain: 'guest' }, 'vm'),
       layer('hu', 'Host user', { ring: 'ring3', domain: 'host' }, 'host'),
       layer('gu', 'Guest user', { ring: 'ring3', domain: 'guest' }, 'vm'),
     ],
     components: [
       comp('hnic', 'Host NIC', 'hw', 'hardware'),
-      comp('hdrv', 'Host NIC driver', 'hk', 'driver', true),
+      dep(comp('hdrv', 'Host NIC driver', 'hk', 'driver', true), 'hnic'),
       comp('vmnet', 'VMNet driver', 'hk', 'driver', true),
       comp('vmdrv', 'VMDriver', 'hk', 'driver', true),
-      comp('vmm', 'VMM', 'vmm', 'vmm', true),
+      dep(comp('vmm', 'VMM', 'vmm', 'vmm', true), 'vmdrv'),
       comp('lance', 'Guest Lance driver', 'gk', 'driver'),
       comp('vmapp', 'VMApp (Lance emulator)', 'hu', 'emulator'),
       comp('gapp', 'Guest app', 'gu', 'application'),
