@@ -14,6 +14,7 @@ export function param(id: string, value: number, extra: Partial<CostParameter> =
     min: 0,
     max: 1e9,
     step: 1,
+    era: { platform: 'test machine', year: 2010 },
     ...extra,
   };
 }
@@ -41,6 +42,10 @@ export function testArchitecture(type: Architecture['type'] = 'type1'): Architec
     summary: 'test',
     type,
     driverModel: 'microkernelized',
+    release: 'Test 1.0',
+    year: 2010,
+    cpu: { mode: 'vt', switchable: true, note: 'test', sources: [] },
+    costEra: 'test',
     description: 'test',
     sources: [],
     columns: [
@@ -78,7 +83,6 @@ function c(id: string, layer: string, kind: Architecture['components'][number]['
     name: id,
     layer,
     kind,
-    tcb: !layer.startsWith('g'),
     description: id,
     sources: [],
     mark: 'confirmed' as const,
@@ -88,7 +92,14 @@ function c(id: string, layer: string, kind: Architecture['components'][number]['
 
 /** A synthetic path (ring + one batched exit) and an emulated path (repeated exits through the worker). */
 export function testPaths(): IoPath[] {
-  const base = { architecture: 'arch', request: 'one write', summary: 's', sources: [], mark: 'confirmed' as const };
+  const base = {
+    architecture: 'arch',
+    request: 'one write',
+    summary: 's',
+    sources: [],
+    mark: 'confirmed' as const,
+    options: [],
+  };
   return [
     {
       ...base,

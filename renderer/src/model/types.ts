@@ -76,13 +76,39 @@ export interface Component {
   name: string;
   layer: string;
   kind: ComponentKind;
-  /** In the trusted computing base: its compromise or crash can affect every VM. */
-  tcb: boolean;
   description: string;
   sources: string[];
   mark: Mark;
   /** Components this one needs in order to work (for fault injection): if one of them fails, this one fails. */
   dependsOn: string[];
+  /** The release this component arrived in, when later than its product's first release (absent: the architecture's). */
+  since?: Release;
+}
+
+export interface Release {
+  release: string;
+  year: number;
+}
+
+/** Platform and year a value was measured on, or estimated for. */
+export interface Era {
+  platform: string;
+  year: number;
+}
+
+/** How a release virtualizes the CPU by default (VT-x exits or binary translation) and whether it can use the other. */
+export interface CpuVirtualization {
+  mode: 'vt' | 'bt';
+  switchable: boolean;
+  note: string;
+  sources: string[];
+}
+
+/** What a kernel-mode crash of the host / parent / console / dom0 does, in this architecture's words. */
+export interface HostKernelCrash {
+  effect: string;
+  sources: string[];
+  mark: Mark;
 }
 
 export type ArchitectureType = 'type1' | 'type2' | 'debated';
@@ -95,6 +121,13 @@ export interface Architecture {
   summary: string;
   type: ArchitectureType;
   driverModel: DriverModel;
+  /** The named release shown, e.g. "Windows Server 2008", and its year: the stack shows only what it had. */
+  release: string;
+  year: number;
+  cpu: CpuVirtualization;
+  /** Which era and machine this architecture's numbers come from. */
+  costEra: string;
+  hostKernelCrash?: HostKernelCrash;
   description: string;
   sources: string[];
   columns: Column[];
@@ -154,6 +187,20 @@ export interface Hop {
    * hypervisor is a context switch. Content sets it explicitly for e.g. waking a kernel worker thread (vhost).
    */
   contextSwitch?: boolean;
+  /** Id of a path option: the hop exists only while that option is on. */
+  onlyWith?: string;
+  /** Id of a path option: the hop disappears while that option is on. */
+  notWith?: string;
+  sources: string[];
+  mark: Mark;
+}
+
+/** A what-if of one path (e.g. PIO instead of DMA): hops switch with it, and parameters can be replaced. */
+export interface PathOption {
+  id: string;
+  label: string;
+  description: string;
+  replaceParams: Record<string, string>;
   sources: string[];
   mark: Mark;
 }
@@ -174,6 +221,7 @@ export interface IoPath {
   request: string;
   summary: string;
   hops: Hop[];
+  options: PathOption[];
   /** Clock (GHz) of the machine the path's measured figures come from; the default clock when computing its cost. */
   clockGHz?: number;
   sources: string[];
@@ -205,12 +253,30 @@ export interface CostParameter {
   measuredAtGHz?: number;
   /** Id of the parameter that replaces this one when hardware assist is off (binary translation instead of a VT-x exit). */
   withoutHardwareAssist?: string;
+  /** Id of the parameter that replaces this one when hardware assist is on (a VT-x exit instead of binary translation). */
+  withHardwareAssist?: string;
   /**
    * True for the cost of crossing a boundary (an exit, an interrupt, a switch to another process). When a what-if
    * removes the crossing (e.g. drivers moved into the hypervisor), the cost goes with it; other costs are work that
    * still has to be done somewhere.
    */
   crossing?: boolean;
+  era: Era;
+}
+
+export type FigureUnit = 'cycles' | 'us' | 'percent' | 'ratio' | 'Mb/s' | 'per-second' | 'count';
+
+/** A published figure that the calibration suite checks the model against. */
+export interface Figure {
+  id: string;
+  name: string;
+  value?: number;
+  range?: [number, number];
+  unit: FigureUnit;
+  source: string;
+  mark: Mark;
+  era: Era;
+  note: string;
 }
 
 /** Counters of one request (or one hop), as the learner sees them. */
@@ -231,8 +297,13 @@ export interface WhatIfs {
   /** Ring-based paths signal once per batch of this many requests (1 = no batching). */
   batchSize: number;
   batching: boolean;
-  /** VT-x/AMD-V on; off means binary translation costs replace hardware exits. */
-  hardwareAssist: boolean;
+  /**
+   * VT-x/AMD-V on or off (binary translation). Undefined keeps the release's own mode; a release that cannot switch
+   * (Hyper-V needs VT; a 2001 hosted VMM has no VT) refuses the what-if with a reason.
+   */
+  hardwareAssist?: boolean;
+  /** Ids of path options turned on (e.g. "pio", "t1-optimized"). */
+  options: string[];
 }
 
 /** Everything the built-in content (plus an instructor's files) provides, resolved and cross-checked. */
@@ -241,6 +312,7 @@ export interface Library {
   parameters: Map<string, CostParameter>;
   architectures: Map<string, Architecture>;
   paths: Map<string, IoPath>;
+  figures: Map<string, Figure>;
 }
 
 /** One packet drawn by the scene. */
@@ -277,9 +349,26 @@ export interface PlayerSnapshot {
   activeComponents: string[];
 }
 
+/**
+ * What a crash of one component takes down (hypervisors.md §7), by one rule: the whole host (every VM), some VMs,
+ * management only, or only itself.
+ */
+export type BlastScope = 'host' | 'vms' | 'management' | 'self';
+
+export interface BlastRadius {
+  scope: BlastScope;
+  /** Guest VM columns that go down. */
+  vms: string[];
+  /** Why, in one sentence. */
+  reason: string;
+  sources: string[];
+  mark: Mark;
+}
+
 /** Result of crashing a component. */
 export interface FaultResult {
   crashed: string;
+  blast: BlastRadius;
   failed: { id: string; reason: string }[];
   failedVms: { column: string; reason: string }[];
   survivingVms: string[];
@@ -302,6 +391,7 @@ export interface ScenarioFile {
   parameters?: CostParameter[];
   architectures?: Architecture[];
   paths?: IoPath[];
+  figures?: Figure[];
 }
 
 /** Cost of one hop of a path, for one request. */
