@@ -45,7 +45,9 @@ export function blastRadius(arch: Architecture, componentId: string): BlastRadiu
   const c = componentById(arch, componentId);
   if (!c) throw new Error(`architecture "${arch.id}" has no component "${componentId}"`);
   const ctx = contextOf(arch, c.id);
-  const col = columnOf(arch, c.id);
+  const own = columnOf(arch, c.id);
+  // A layer in the "shared" column spans the machine like a layer without a column.
+  const col = own !== undefined && columnById(arch, own)?.role === 'shared' ? undefined : own;
   const all = vmColumns(arch).map((v) => v.id);
   const kernelMode = ctx.ring === 'ring0' || ctx.ring === 'ring-1';
 
