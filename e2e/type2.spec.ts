@@ -39,7 +39,7 @@ test('the Type 2 stack names its privilege levels true to a Pentium III without 
 test('morphs Type 2 -> Type 1 -> Type 2 and says what changed', async ({ page }) => {
   await openType2(page);
   await expect(stage(page)).toHaveAttribute('data-morph', 'idle');
-  await page.getByRole('button', { name: /^Morph to Type 1: VMware ESX 3\.x/ }).click();
+  await page.getByRole('button', { name: /^Morph to Type 1: VMware ESX 3\.\d/ }).click();
   // The morph runs, then finishes (model time driven by the frame loop; no fixed wait).
   await expect(stage(page)).toHaveAttribute('data-morph', /running|done/);
   await expect(stage(page)).toHaveAttribute('data-morph', 'done');

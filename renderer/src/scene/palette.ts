@@ -3,6 +3,7 @@
  * so colour is never the only cue. Pure data: no three.js objects.
  */
 import { bandName, ringName, type PrivilegeSubject } from '../model/privilege';
+import { EXIT_MECHANISMS } from '../model/schema';
 import { RINGS, type ComponentKind, type Domain, type Mechanism, type Payload, type Ring } from '../model/types';
 
 export type ThemeName = 'light' | 'dark' | 'projector';
@@ -67,7 +68,7 @@ export function bandLabel(ring: Ring, arch: PrivilegeSubject): string {
 export type ArcStyle = 'drop' | 'rise' | 'direct';
 
 export function arcStyleFor(mechanism: Mechanism): ArcStyle {
-  if (mechanism === 'trap' || mechanism === 'vmexit' || mechanism === 'hypercall') return 'drop';
+  if ((EXIT_MECHANISMS as readonly Mechanism[]).includes(mechanism)) return 'drop';
   if (mechanism === 'interrupt') return 'rise';
   return 'direct';
 }
