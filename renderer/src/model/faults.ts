@@ -45,7 +45,9 @@ export function blastRadius(arch: Architecture, componentId: string): BlastRadiu
   const c = componentById(arch, componentId);
   if (!c) throw new Error(`architecture "${arch.id}" has no component "${componentId}"`);
   const ctx = contextOf(arch, c.id);
-  const col = columnOf(arch, c.id);
+  const own = columnOf(arch, c.id);
+  // A layer in the "shared" column spans the machine like a layer without a column.
+  const col = own !== undefined && columnById(arch, own)?.role === 'shared' ? undefined : own;
   const all = vmColumns(arch).map((v) => v.id);
   const kernelMode = ctx.ring === 'ring0' || ctx.ring === 'ring-1';
 
@@ -180,9 +182,13 @@ export function crashComponent(arch: Architecture, componentId: string): FaultRe
   };
   const reasonOf = (id: string) => (id === crashed.id ? `${name(id)} crashed` : `${name(id)} depends on ${chain(id)}`);
   const down = new Set(blast.vms);
+  const host = blast.scope === 'host';
   const failedVms = vmColumns(arch)
     .filter((v) => down.has(v.id))
-    .map((v) => ({ column: v.id, reason: `${v.name} goes down: ${blast.reason}` }));
+    .map((v) => ({
+      column: v.id,
+      reason: host ? `${v.name} goes down with the host.` : `${v.name} goes down: ${blast.reason}`,
+    }));
   const survivingVms = vmColumns(arch)
     .filter((v) => !down.has(v.id))
     .map((v) => v.id);
@@ -193,5 +199,9 @@ export function crashComponent(arch: Architecture, componentId: string): FaultRe
       return !(isVmColumn(arch, col) && !down.has(col as string));
     })
     .map((id) => ({ id, reason: reasonOf(id) }));
+  // When the host goes down, everything on it goes down, whatever the dependency graph says.
+  if (host)
+    for (const c of arch.components)
+      if (!order.includes(c.id)) failed.push({ id: c.id, reason: `${c.name} goes down with the host` });
   return { crashed: crashed.id, blast, failed, failedVms, survivingVms };
 }

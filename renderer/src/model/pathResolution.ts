@@ -4,11 +4,12 @@
  * every view resolves a path the same way.
  */
 import { contextOf } from './architecture';
+import { EXIT_MECHANISMS } from './schema';
 import type { Architecture, Hop, IoPath, Library, WhatIfs } from './types';
 
 export const DEFAULT_WHATIFS: WhatIfs = { batchSize: 8, batching: true, options: [] };
 
-const EXIT_MECHANISMS = new Set(['trap', 'vmexit', 'hypercall']);
+const EXITS: ReadonlySet<string> = new Set(EXIT_MECHANISMS);
 
 export function resolveWhatIfs(w?: Partial<WhatIfs>): WhatIfs {
   return { ...DEFAULT_WHATIFS, ...w };
@@ -16,7 +17,7 @@ export function resolveWhatIfs(w?: Partial<WhatIfs>): WhatIfs {
 
 /** True when the hop leaves a guest by trap, VM exit or hypercall. */
 export function isGuestExit(arch: Architecture, hop: Hop): boolean {
-  return EXIT_MECHANISMS.has(hop.mechanism) && contextOf(arch, hop.from).domain === 'guest';
+  return EXITS.has(hop.mechanism) && contextOf(arch, hop.from).domain === 'guest';
 }
 
 /** Adds a what-if note to a hop's narration once (idempotent) and marks the hop as the model's estimate. */

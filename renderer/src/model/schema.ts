@@ -4,9 +4,30 @@
  * Structural checks live here; cross-references (unknown ids, boundary rules) are checked by buildLibrary.
  */
 import { z } from 'zod';
-import { MECHANISMS, type ScenarioFile } from './types';
 
 export const CURRENT_SCHEMA_VERSION = 2;
+
+/** How control or data crosses from one component to the next (the walkthrough's event kinds). */
+export const MECHANISMS = [
+  'call',
+  'syscall',
+  'trap',
+  'vmexit',
+  'hypercall',
+  'ring-write',
+  'signal',
+  'interrupt',
+  'dma',
+  'world-switch',
+  'copy',
+] as const;
+
+/** The mechanisms that leave a guest for the hypervisor (the exits the counters count); defined once. */
+export const EXIT_MECHANISMS = [
+  'trap',
+  'vmexit',
+  'hypercall',
+] as const satisfies readonly (typeof MECHANISMS)[number][];
 
 const id = z
   .string()
@@ -72,9 +93,12 @@ export const costParameterSchema = z
       });
   });
 
-const contextSchema = z.strictObject({
-  ring: z.enum(['hardware', 'ring-1', 'ring0', 'ring3']),
-  domain: z.enum(['hardware', 'hypervisor', 'host', 'guest']),
+export const ringSchema = z.enum(['hardware', 'ring-1', 'ring0', 'ring3']);
+export const domainSchema = z.enum(['hardware', 'hypervisor', 'host', 'guest']);
+
+export const contextSchema = z.strictObject({
+  ring: ringSchema,
+  domain: domainSchema,
 });
 
 export const columnSchema = z.strictObject({
@@ -143,12 +167,14 @@ export const hostKernelCrashSchema = z.strictObject({
   mark: markSchema,
 });
 
+export const driverModelSchema = z.enum(['monolithic', 'microkernelized', 'hosted', 'split', 'linux']);
+
 export const architectureSchema = z.strictObject({
   id,
   name: text,
   summary: text,
   type: z.enum(['type1', 'type2', 'debated']),
-  driverModel: z.enum(['monolithic', 'microkernelized', 'hosted', 'split', 'linux']),
+  driverModel: driverModelSchema,
   release: text.describe('The named release this architecture shows, e.g. "Windows Server 2008".'),
   year,
   cpu: cpuSchema,
@@ -212,6 +238,8 @@ export const ioPathSchema = z.strictObject({
 });
 
 /** A published figure (a measurement or a vendor's claim) that the calibration suite checks the model against. */
+export const figureUnitSchema = z.enum(['cycles', 'us', 'percent', 'ratio', 'Mb/s', 'per-second', 'count']);
+
 export const figureSchema = z
   .strictObject({
     id,
@@ -219,7 +247,7 @@ export const figureSchema = z
     /** The published value, or its range (low..high) when the source gives a range. */
     value: z.number().optional(),
     range: z.tuple([z.number(), z.number()]).optional(),
-    unit: z.enum(['cycles', 'us', 'percent', 'ratio', 'Mb/s', 'per-second', 'count']),
+    unit: figureUnitSchema,
     source: z.string(),
     mark: markSchema,
     era: eraSchema,
@@ -246,8 +274,3 @@ export const scenarioFileSchema = z
     figures: z.array(figureSchema).optional(),
   })
   .describe('A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths.');
-
-/** The parsed shape must be exactly the contract's ScenarioFile (plus the optional $schema pointer). */
-type Parsed = z.output<typeof scenarioFileSchema>;
-type Assert<T extends true> = T;
-export type SchemaMatchesContract = Assert<Omit<Parsed, '$schema'> extends ScenarioFile ? true : false>;

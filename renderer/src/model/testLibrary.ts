@@ -1,5 +1,6 @@
 /** A small, hand-made library for unit tests (not shipped content): one guest, one host, one hypervisor. */
 import { buildLibrary } from './buildLibrary';
+import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { Architecture, CostParameter, Hop, IoPath, Library, ScenarioFile } from './types';
 
 export function param(id: string, value: number, extra: Partial<CostParameter> = {}): CostParameter {
@@ -138,7 +139,7 @@ export function testPaths(): IoPath[] {
 
 export function testFile(): ScenarioFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id: 'test',
     title: 'Test',
     sources: [{ key: 'S1', title: 'Source one', group: 'Performance' }],
