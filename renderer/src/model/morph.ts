@@ -77,6 +77,29 @@ const KEYS: Readonly<Record<string, MorphKeys>> = {
     type1Arrival:
       'vmkernel sits on the machine and holds the device drivers, and the Linux console OS, the part the host OS played, becomes a privileged VM above it.',
   },
+  'esx-4': {
+    layers: {
+      hw: 'hardware',
+      'vmkernel-l': 'hypervisor',
+      'cos-k': 'host-kernel',
+      'cos-u': 'host-user',
+      'vm1-vmm': 'vmm:1',
+      'vm1-vmx': 'vm-process-layer:1',
+      'vm1-k': 'guest-kernel:1',
+    },
+    components: {
+      nic: 'nic',
+      hba: 'storage',
+      'cos-kernel': 'host-kernel',
+      'nic-drv': 'nic-driver',
+      'hba-drv': 'storage-driver',
+      vmx1: 'vm-process:1',
+      vmm1: 'vmm:1',
+      'vm1-kernel': 'guest-kernel:1',
+    },
+    type1Story:
+      'In ESX 4.0, vmkernel sat on the hardware with the device drivers, and the Linux console OS ran above it as a privileged VM.',
+  },
   esxi: {
     layers: { hw: 'hardware', 'vmkernel-l': 'hypervisor', 'vm1-vmm': 'vmm:1', 'vm1-k': 'guest-kernel:1' },
     components: {
@@ -108,6 +131,26 @@ const KEYS: Readonly<Record<string, MorphKeys>> = {
       vmwp1: 'vm-process:1',
       'vm1-kernel': 'guest-kernel:1',
       'vm1-app': 'guest-apps:1',
+    },
+    type1Story:
+      'In Hyper-V, the hypervisor sat on the hardware and Windows ran above it as the root partition, which still owns the devices and their drivers.',
+  },
+  'hyperv-2012r2': {
+    layers: {
+      hw: 'hardware',
+      hv: 'hypervisor',
+      'root-k': 'host-kernel',
+      'root-u': 'host-user',
+      'vm1-k': 'guest-kernel:1',
+    },
+    components: {
+      nic: 'nic',
+      hba: 'storage',
+      'root-os': 'host-kernel',
+      'vendor-nic': 'nic-driver',
+      'vendor-storage': 'storage-driver',
+      vmwp1: 'vm-process:1',
+      'vm1-kernel': 'guest-kernel:1',
     },
     type1Story:
       'In Hyper-V, the hypervisor sat on the hardware and Windows ran above it as the root partition, which still owns the devices and their drivers.',
