@@ -1,11 +1,12 @@
 // Measures the 3D view in Chromium: draw calls per frame for each built-in architecture (Explore) and for each path
 // at its last hop (Walkthrough), and frames drawn while the app sits idle for 5 s.
-// Usage: npm run build && node scripts/scene-stats.mjs   (serves dist/renderer with `vite preview` on port 4174)
+// Usage: npm run build && node scripts/scene-stats.mjs   (serves dist/renderer with `vite preview` on port 4174, or
+// RMO_STATS_PORT when several checkouts measure side by side)
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from './browser.mjs';
 
-const PORT = 4174;
+const PORT = Number(process.env.RMO_STATS_PORT ?? 4174);
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 const stop = () => server.kill();
 process.on('exit', stop);
@@ -69,7 +70,10 @@ try {
 
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await page.waitForTimeout(500);
-  console.log(`Compare (B beside A): ${(await stats(page)).drawCalls} draw calls`);
+  console.log(`Compare (B beside A, each in its own half): ${(await stats(page)).drawCalls} draw calls`);
+  await page.getByLabel('Arrange the stacks').selectOption('stacked');
+  await page.waitForTimeout(500);
+  console.log(`Compare (B above A): ${(await stats(page)).drawCalls} draw calls`);
   await browser.close();
 } finally {
   stop();

@@ -17,6 +17,13 @@ const RANK: Record<LabelKind, number> = {
   layer: 10,
 };
 
+/**
+ * In a split view's pane (small), the privilege bands ("ring -1 / hypervisor": the app's vertical axis) go before the
+ * components: they stand in room the layout keeps for them at the left, so a component slid there would take the only
+ * place they have. (Column titles stay below the components: raised, they push components out of the pane.)
+ */
+const SPLIT_RANK: Partial<Record<LabelKind, number>> = { band: 48, gate: 48 };
+
 class CssLabel implements SceneLabel {
   readonly object: CSS2DObject;
   readonly element: HTMLDivElement;
@@ -49,16 +56,24 @@ class CssLabel implements SceneLabel {
 
   /** Vertical offset (CSS px) the overlap pass gave this label; applied with the `translate` property. */
   nudge = 0;
+  /** Horizontal offset (CSS px): only split-view panes slide labels sideways. */
+  nudgeX = 0;
 
-  setNudge(dy: number): void {
-    const rounded = Math.round(dy);
-    if (rounded === this.nudge) return;
-    this.nudge = rounded;
-    this.element.style.translate = rounded === 0 ? '' : `0 ${rounded}px`;
+  setNudge(dy: number, dx = 0): void {
+    const y = Math.round(dy);
+    const x = Math.round(dx);
+    if (y === this.nudge && x === this.nudgeX) return;
+    this.nudge = y;
+    this.nudgeX = x;
+    this.element.style.translate = y === 0 && x === 0 ? '' : `${x}px ${y}px`;
   }
 
   get rank(): number {
-    let r = RANK[this.spec.kind];
+    return this.rankIn(false);
+  }
+
+  rankIn(split: boolean): number {
+    let r = (split ? SPLIT_RANK[this.spec.kind] : undefined) ?? RANK[this.spec.kind];
     if (this.flags.has('selected')) r += 9;
     // Hover does not raise the rank: a label must not move because the pointer is over it (the click that follows
     // would land on whatever took its place).
@@ -132,6 +147,11 @@ export class CssLabelFactory implements LabelFactory {
       if (el.style.display === 'none' || el.classList.contains('scene-label--yield') || !el.isConnected) continue;
       const r = el.getBoundingClientRect();
       if (clientX < r.left || clientX > r.right || clientY < r.top || clientY > r.bottom) continue;
+      // A label layer clips its labels (a split view's pane): the part of a label outside it is not on screen.
+      const layer = el.parentElement?.getBoundingClientRect();
+      if (layer && (clientX < layer.left || clientX > layer.right || clientY < layer.top || clientY > layer.bottom)) {
+        continue;
+      }
       const z = Number(el.style.zIndex || 0);
       if (z > bestZ) {
         best = l;
@@ -143,11 +163,16 @@ export class CssLabelFactory implements LabelFactory {
       : null;
   }
 
-  /** Places every label without overlap (see labelPlacement.ts). Returns how many had to hide. */
-  resolveOverlaps(): number {
+  /**
+   * Places every label without overlap (see labelPlacement.ts); with `within`, only the labels inside that element (one
+   * pane's label layer: panes are placed apart, so a label never yields to one in another pane), and with `split` they
+   * are kept inside it and may slide sideways. Returns how many had to hide.
+   */
+  resolveOverlaps(within?: HTMLElement, split = false): number {
     const live = [...this.live].filter(
       (l) =>
         l.element.isConnected &&
+        (!within || within.contains(l.element)) &&
         l.element.style.display !== 'none' &&
         !l.element.classList.contains('scene-label--gone'),
     );
@@ -155,7 +180,12 @@ export class CssLabelFactory implements LabelFactory {
     for (const l of live) l.element.classList.remove('scene-label--compact');
     const boxes: LabelBox[] = live.map((l) => {
       const r = l.element.getBoundingClientRect();
-      const rect = { left: r.left, right: r.right, top: r.top - l.nudge, bottom: r.bottom - l.nudge };
+      const rect = {
+        left: r.left - l.nudgeX,
+        right: r.right - l.nudgeX,
+        top: r.top - l.nudge,
+        bottom: r.bottom - l.nudge,
+      };
       const badge = l.spec.kind === 'component' ? l.element.querySelector('.scene-label__badge') : null;
       // Shrunk to its glyph, the label keeps its centre: the glyph plus padding (6 px, 2 px) and border (up to 3.5 px).
       const glyph = badge?.getBoundingClientRect();
@@ -168,16 +198,19 @@ export class CssLabelFactory implements LabelFactory {
       };
       return {
         rect,
-        rank: l.rank,
+        rank: l.rankIn(split),
         movable: l.spec.kind === 'component' || l.spec.kind === 'mechanism',
+        ...(l.spec.kind === 'layer' ? { along: 'right' as const } : {}),
         ...(compact ? { compact } : {}),
       };
     });
-    const placements = placeLabels(boxes);
+    const area = split ? within?.getBoundingClientRect() : undefined;
+    const bounds = area && { left: area.left, right: area.right, top: area.top, bottom: area.bottom };
+    const placements = placeLabels(boxes, split ? { slide: true, ...(bounds ? { bounds } : {}) } : {});
     let hidden = 0;
     live.forEach((l, i) => {
       const p = placements[i] ?? { dy: 0, compact: false, hidden: true };
-      l.setNudge(p.dy);
+      l.setNudge(p.dy, p.dx ?? 0);
       l.element.classList.toggle('scene-label--compact', p.compact);
       l.element.classList.toggle('scene-label--yield', p.hidden);
       if (p.hidden) hidden++;

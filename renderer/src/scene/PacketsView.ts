@@ -1,5 +1,6 @@
 /**
- * Every packet of every stack in one InstancedMesh (one draw call). Shape cue by payload: data packets are large and
+ * Every packet of one stack in one InstancedMesh (one draw call per stack; it lives in the stack's group, so a split
+ * view draws each stack's packets only in that stack's pane). Shape cue by payload: data packets are large and
  * flattened, commands medium, signals small; colours per payload from the palette.
  */
 import { Color, InstancedMesh, Matrix4, Quaternion, Vector3 } from 'three';

@@ -1,4 +1,4 @@
-import type { Mesh } from 'three';
+import type { InstancedMesh, Mesh } from 'three';
 import { type Material } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessLabelFactory } from './labels';
@@ -157,7 +157,7 @@ describe('StackGraph walkthrough drawing', () => {
     expect(top).toBeGreaterThan(Math.max(a?.y ?? 0, b?.y ?? 0) + 0.3);
   });
 
-  it('has one packet instance per packet in all snapshots, in one instanced mesh', () => {
+  it('has one packet instance per packet in all snapshots, in one instanced mesh per stack (inside its group)', () => {
     const { graph } = setup();
     const s1 = snapshotAt(path, 2, 0.3);
     const s2 = snapshotAt(path, 4, 0.9);
@@ -170,11 +170,18 @@ describe('StackGraph walkthrough drawing', () => {
       main(fixtureMicrokernel(), { key: 'right', snapshot: two }),
     ]);
     expect(graph.packetCount).toBe(3);
-    const instanced = [] as string[];
-    graph.scene.traverse((o) => {
-      if ((o as { isInstancedMesh?: boolean }).isInstancedMesh) instanced.push(o.name);
-    });
-    expect(instanced).toEqual(['packets']);
+    // A split view draws each stack alone in its pane: each stack's packets live in that stack's group.
+    for (const [key, n] of [
+      ['left', 1],
+      ['right', 2],
+    ] as const) {
+      const instanced: { name: string; count: number }[] = [];
+      graph.stackGroup(key)?.traverse((o) => {
+        if ((o as { isInstancedMesh?: boolean }).isInstancedMesh)
+          instanced.push({ name: o.name, count: (o as InstancedMesh).count });
+      });
+      expect(instanced, key).toEqual([{ name: 'packets', count: n }]);
+    }
     graph.setStacks([main(fixtureMicrokernel(), { key: 'left', snapshot: snapshotAt(path, 5, 0) })]);
     expect(graph.packetCount).toBe(0);
   });

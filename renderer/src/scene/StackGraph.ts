@@ -1,5 +1,6 @@
 /**
- * The scene content without a renderer: the three.js object tree, the stack views, the shared packet mesh, the material
+ * The scene content without a renderer: the three.js object tree, the stack views, their packet meshes (one instanced
+ * mesh per stack, in the stack's group, so a split view draws each stack's packets in its own pane), the material
  * cache and the resource counter. StackScene wraps it with WebGL, controls and labels; tests drive it headless.
  */
 import { AmbientLight, Box3, DirectionalLight, HemisphereLight, Scene, Vector3, type Object3D } from 'three';
@@ -8,6 +9,7 @@ import { MaterialCache } from './MaterialCache';
 import type { ThemeName } from './palette';
 import { PacketsView, type PacketDraw } from './PacketsView';
 import { ResourceTracker } from './ResourceTracker';
+import type { LayoutTarget } from './layout';
 import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
 import { StackView, type ViewTally } from './StackView';
 
@@ -29,8 +31,8 @@ export class StackGraph {
   readonly cache: MaterialCache;
   readonly stacks = new Map<string, StackView>();
   readonly tally: ViewTally = { created: 0, disposed: 0 };
-  private packets: PacketsView | null = null;
-  private packetSig = '';
+  /** One instanced packet mesh per stack that has had packets (one draw call per stack), and what it last drew. */
+  private readonly packets = new Map<string, { view: PacketsView; sig: string }>();
   private order: string[] = [];
   private mode: StackLayoutMode = 'side-by-side';
   private viewportAspect = 1.6;
@@ -57,12 +59,11 @@ export class StackGraph {
     return this.cache.theme;
   }
 
+  /** Packets drawn, over every stack. */
   get packetCount(): number {
-    return this.packets?.count ?? 0;
-  }
-
-  get packetMesh(): PacketsView['mesh'] | null {
-    return this.packets?.mesh ?? null;
+    let n = 0;
+    for (const p of this.packets.values()) n += p.view.count;
+    return n;
   }
 
   setStacks(inputs: readonly StackInput[]): GraphChange {
@@ -73,6 +74,8 @@ export class StackGraph {
     const keys = inputs.map((i) => i.key);
     for (const [k, v] of this.stacks) {
       if (keys.includes(k)) continue;
+      this.packets.get(k)?.view.dispose();
+      this.packets.delete(k);
       v.dispose();
       this.stacks.delete(k);
       changed = relayout = true;
@@ -105,9 +108,6 @@ export class StackGraph {
       changed = true;
     }
     if (this.stacks.size === 0) {
-      this.packets?.dispose();
-      this.packets = null;
-      this.packetSig = '';
       this.cache.dispose();
       return { changed, relayout, ...(animate ? { animate } : {}) };
     }
@@ -129,9 +129,11 @@ export class StackGraph {
     return this.replay();
   }
 
-  private targetAspect(count: number): number {
+  /** One stack fills the view; two or more each get a pane of their own (StackScene splits the canvas). */
+  private targetAspect(count: number): LayoutTarget {
     const n = Math.max(1, count);
-    return this.mode === 'side-by-side' ? this.viewportAspect / n : this.viewportAspect * n;
+    if (n === 1) return { aspect: this.viewportAspect };
+    return { aspect: this.mode === 'side-by-side' ? this.viewportAspect / n : this.viewportAspect * n, split: true };
   }
 
   /** Re-applies the last inputs (after a layout-affecting setting changed) and re-places the stacks. */
@@ -150,7 +152,7 @@ export class StackGraph {
     if (theme === this.cache.theme) return false;
     this.cache.setTheme(theme);
     for (const v of this.stacks.values()) v.applyTheme();
-    this.packets?.applyTheme();
+    for (const p of this.packets.values()) p.view.applyTheme();
     this.updatePackets(true);
     return true;
   }
@@ -171,21 +173,43 @@ export class StackGraph {
     return this.selection;
   }
 
-  /** Block meshes, for raycasting. */
-  pickables(): Object3D[] {
+  /** Keys of the stacks in screen order. */
+  get stackKeys(): readonly string[] {
+    return this.order;
+  }
+
+  /** Block meshes, for raycasting (of the given stacks only, when keys are given). */
+  pickables(keys?: readonly string[]): Object3D[] {
     const out: Object3D[] = [];
-    for (const v of this.stacks.values()) for (const b of v.blocks.values()) out.push(b.mesh);
+    for (const [k, v] of this.stacks) {
+      if (keys && keys.length > 0 && !keys.includes(k)) continue;
+      for (const b of v.blocks.values()) out.push(b.mesh);
+    }
     return out;
   }
 
-  /** World box the default camera must show (all stacks, with label room). */
-  frameBox(): Box3 {
+  /** World box the default camera must show (all stacks, or the given ones, with label room). */
+  frameBox(keys?: readonly string[]): Box3 {
     const box = new Box3();
-    for (const v of this.stacks.values()) {
+    for (const [k, v] of this.stacks) {
+      if (keys && keys.length > 0 && !keys.includes(k)) continue;
       const f = v.worldFrame();
       if (f) box.union(new Box3(f.min, f.max));
     }
     return box;
+  }
+
+  /**
+   * Shows only the given stacks (with their arcs and packets), for drawing one pane of a split view; no keys (or an
+   * empty list) shows every stack again.
+   */
+  showOnly(keys?: readonly string[]): void {
+    for (const [k, v] of this.stacks) v.group.visible = !keys || keys.length === 0 || keys.includes(k);
+  }
+
+  /** The object holding a stack's views and labels (a pane renders its labels from it). */
+  stackGroup(key: string): Object3D | null {
+    return this.stacks.get(key)?.group ?? null;
   }
 
   /** Front-face centres of every slab in world coordinates, with the slab's palette colour (for pixel probes). */
@@ -219,10 +243,10 @@ export class StackGraph {
   }
 
   dispose(): void {
+    for (const p of this.packets.values()) p.view.dispose();
+    this.packets.clear();
     for (const v of this.stacks.values()) v.dispose();
     this.stacks.clear();
-    this.packets?.dispose();
-    this.packets = null;
     this.cache.dispose();
     this.tracker.disposeAll();
     this.scene.clear();
@@ -258,20 +282,26 @@ export class StackGraph {
   }
 
   private updatePackets(force = false): boolean {
-    const draws: PacketDraw[] = [];
-    for (const k of this.order) this.stacks.get(k)?.collectPackets(draws);
-    if (!this.packets) {
-      if (draws.length === 0) return false;
-      this.packets = new PacketsView(this.cache);
-      this.scene.add(this.packets.mesh);
+    let changed = false;
+    for (const [key, v] of this.stacks) {
+      const draws: PacketDraw[] = [];
+      v.collectPackets(draws);
+      let p = this.packets.get(key);
+      if (!p) {
+        if (draws.length === 0) continue;
+        p = { view: new PacketsView(this.cache), sig: '' };
+        this.packets.set(key, p);
+        v.group.add(p.view.mesh);
+      }
+      const sig = draws
+        .map((d) => `${d.moves}:${d.position.x.toFixed(3)},${d.position.y.toFixed(3)},${d.position.z.toFixed(3)}`)
+        .join(';');
+      if (!force && sig === p.sig) continue;
+      p.sig = sig;
+      p.view.set(draws);
+      changed = true;
     }
-    const sig = draws
-      .map((d) => `${d.moves}:${d.position.x.toFixed(3)},${d.position.y.toFixed(3)},${d.position.z.toFixed(3)}`)
-      .join(';');
-    if (!force && sig === this.packetSig) return false;
-    this.packetSig = sig;
-    this.packets.set(draws);
-    return true;
+    return changed;
   }
 }
 

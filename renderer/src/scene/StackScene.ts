@@ -1,14 +1,20 @@
 /**
- * The 3D view: wraps StackGraph with a WebGLRenderer, CSS2D labels, the camera rig and pointer picking.
+ * The 3D view: wraps StackGraph with a WebGLRenderer, CSS2D labels, camera rigs and pointer picking.
  * One ticker (renderer.setAnimationLoop) renders on demand: it runs only while something changes (invalidation, a camera
  * tween, damping settling) and then sets the loop to null, so an idle scene draws no frames.
+ *
+ * One stack (Explore, Walkthrough, Lab): one pane over the whole canvas. Two or more (Compare): the canvas is split
+ * (paneSplit.ts) into one pane per stack, left/right or top/bottom, each drawn with its own camera fitted to its stack
+ * (viewport + scissor), its own clipped label layer and its own label overlap pass. Pointer input goes to the pane under
+ * the pointer: it picks with that pane's camera, and only that pane's camera orbits (the stacks differ in size, and
+ * framing a component in one must not fly the other to an unrelated point; Home resets both).
  */
 import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
-import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
-import { CameraRig } from './CameraRig';
 import { CssLabelFactory } from './CssLabels';
 import { LABEL_CSS } from './labelStyles';
 import type { ThemeName } from './palette';
+import { paneNdc } from './paneSplit';
+import { ScenePanes } from './ScenePanes';
 import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
 import { StackGraph } from './StackGraph';
 
@@ -32,8 +38,6 @@ export interface StackSceneOptions {
 
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 
-/** Design scale the layout assumes (labels match block widths at this zoom). */
-const DESIGN_PX_PER_UNIT = 16;
 const OVERLAP_INTERVAL_MS = 150;
 
 export class StackScene {
@@ -42,10 +46,10 @@ export class StackScene {
   readonly ready: Promise<void>;
 
   private readonly renderer: WebGLRenderer;
-  private readonly labelRenderer: CSS2DRenderer;
   private readonly labels = new CssLabelFactory();
   private readonly graph: StackGraph;
-  private readonly rig: CameraRig;
+  /** One pane (whole canvas) or, with two or more stacks, one per stack in screen order. */
+  private readonly panes: ScenePanes;
   private readonly raycaster = new Raycaster();
   private readonly styleEl: HTMLStyleElement;
   private readonly resizeObserver: ResizeObserver | null;
@@ -73,25 +77,18 @@ export class StackScene {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(Math.min(globalThis.devicePixelRatio || 1, 2));
+    // A frame may draw several panes: the counters are reset once per frame, not per render() call.
+    this.renderer.info.autoReset = false;
     this.graph = new StackGraph(this.labels, options.theme);
-    this.rig = new CameraRig(canvas, options.reducedMotion);
-    this.labelRenderer = new CSS2DRenderer();
-    const ld = this.labelRenderer.domElement;
-    ld.classList.add('scene-labels');
-    ld.style.position = 'absolute';
-    ld.style.inset = '0';
-    ld.style.pointerEvents = 'none';
     this.styleEl = document.createElement('style');
     this.styleEl.textContent = LABEL_CSS;
-    labelRoot.append(this.styleEl, ld);
-    this.applyThemeClass();
-
-    const onControlsChange = (): void => {
+    labelRoot.append(this.styleEl);
+    this.panes = new ScenePanes(canvas, labelRoot, options, () => {
       this.labelsDirty = true;
       this.invalidate();
-    };
-    this.rig.controls.addEventListener('change', onControlsChange);
-    this.cleanups.push(() => this.rig.controls.removeEventListener('change', onControlsChange));
+    });
+    this.applyThemeClass();
+
     this.on(canvas, 'webglcontextlost', (e) => {
       e.preventDefault();
       this.lost = true;
@@ -108,6 +105,21 @@ export class StackScene {
       this.down = { x: p.clientX, y: p.clientY };
     });
     this.on(canvas, 'pointerup', (e) => this.onPointerUp(e as PointerEvent));
+    // Split view: before the orbit controls see a press or a wheel turn, only the pane under the pointer listens.
+    const route = (e: Event): void => {
+      // Not in the middle of a drag: the pane being dragged keeps the controls until the button is released.
+      if (e.type === 'wheel' && this.down) return;
+      this.panes.route((e as PointerEvent).clientX, (e as PointerEvent).clientY);
+    };
+    const host = canvas.parentElement;
+    if (host) {
+      host.addEventListener('pointerdown', route, { capture: true });
+      host.addEventListener('wheel', route, { capture: true, passive: true });
+      this.cleanups.push(() => {
+        host.removeEventListener('pointerdown', route, { capture: true });
+        host.removeEventListener('wheel', route, { capture: true });
+      });
+    }
 
     // Label sizes change when web fonts finish loading: check overlaps again then.
     const fonts = (document as Document & { fonts?: FontFaceSet }).fonts;
@@ -127,7 +139,10 @@ export class StackScene {
   setStacks(stacks: StackInput[]): void {
     if (this.disposed) return;
     const { changed, relayout, animate } = this.graph.setStacks(stacks);
-    if (relayout) this.refit(false, animate === true);
+    if (relayout) {
+      this.layoutPanes();
+      this.refit(false, animate === true);
+    }
     if (changed) {
       this.labelsDirty = true;
       this.invalidate();
@@ -136,6 +151,7 @@ export class StackScene {
 
   setLayout(layout: StackLayoutMode): void {
     if (this.graph.setLayout(layout)) {
+      this.layoutPanes();
       this.refit(false);
       this.invalidate();
     }
@@ -148,7 +164,7 @@ export class StackScene {
   }
 
   setReducedMotion(on: boolean): void {
-    this.rig.setReducedMotion(on);
+    this.panes.setReducedMotion(on);
     this.invalidate();
   }
 
@@ -163,31 +179,32 @@ export class StackScene {
     if (this.graph.setHover(sel)) this.invalidate();
   }
 
+  /** The component under a client point: a label first, else a block hit by a ray of the pane under the point. */
   pick(clientX: number, clientY: number): PickResult | null {
     const fromLabel = this.labels.componentAt(clientX, clientY);
     if (fromLabel) return fromLabel;
-    const rect = this.canvas.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) return null;
-    const ndc = new Vector2(
-      ((clientX - rect.left) / rect.width) * 2 - 1,
-      -((clientY - rect.top) / rect.height) * 2 + 1,
-    );
-    this.raycaster.setFromCamera(ndc, this.rig.camera);
-    const hit = this.raycaster.intersectObjects(this.graph.pickables(), false)[0];
+    const at = this.panes.paneUnder(clientX, clientY);
+    if (!at) return null;
+    const ndc = paneNdc(at.pane.rect, at.x, at.y);
+    this.raycaster.setFromCamera(new Vector2(ndc.x, ndc.y), at.pane.camera);
+    const hit = this.raycaster.intersectObjects(this.graph.pickables(at.pane.keys), false)[0];
     const data = hit?.object.userData as Partial<PickResult> | undefined;
     return data?.stackKey && data.componentId ? { stackKey: data.stackKey, componentId: data.componentId } : null;
   }
 
+  /** Moves the camera of the pane that shows the selection close to it. */
   frameSelection(): void {
     const sel = this.graph.selected;
     const c = sel ? this.graph.blockCenter(sel) : null;
-    if (!c) return;
-    this.rig.focus(c, 0.45);
+    const pane = sel ? this.panes.paneOf(sel.stackKey) : null;
+    if (!c || !pane) return;
+    pane.rig.focus(c, 0.45);
     this.invalidate();
   }
 
+  /** Back to the default view, in every pane. */
   resetView(): void {
-    this.rig.fit(this.graph.frameBox(), true);
+    for (const p of this.panes.list) p.fit(this.graph.frameBox(p.keys), true);
     this.labelsDirty = true;
     this.invalidate();
   }
@@ -218,21 +235,10 @@ export class StackScene {
    * the colour it is drawn in.
    */
   layerProbes(): { stackKey: string; layerId: string; color: string; x: number; y: number }[] {
-    const cam = this.rig.camera;
-    cam.updateMatrixWorld();
-    return this.graph
-      .slabFaces()
-      .map((f) => {
-        const ndc = f.point.clone().project(cam);
-        return {
-          stackKey: f.stackKey,
-          layerId: f.layerId,
-          color: hex(f.color),
-          x: ((ndc.x + 1) / 2) * this.width,
-          y: ((1 - ndc.y) / 2) * this.height,
-        };
-      })
-      .filter((p) => p.x >= 0 && p.y >= 0 && p.x <= this.width && p.y <= this.height);
+    return this.graph.slabFaces().flatMap((f) => {
+      const at = this.panes.toCanvas(f.stackKey, f.point);
+      return at ? [{ stackKey: f.stackKey, layerId: f.layerId, color: hex(f.color), x: at.x, y: at.y }] : [];
+    });
   }
 
   /**
@@ -240,16 +246,12 @@ export class StackScene {
    * or null when every candidate point is covered or off screen.
    */
   blockProbe(sel: PickResult): { x: number; y: number } | null {
-    const cam = this.rig.camera;
-    cam.updateMatrixWorld();
     const rect = this.canvas.getBoundingClientRect();
     for (const p of this.graph.blockFrontPoints(sel)) {
-      const ndc = p.clone().project(cam);
-      const x = ((ndc.x + 1) / 2) * this.width;
-      const y = ((1 - ndc.y) / 2) * this.height;
-      if (x < 0 || y < 0 || x > this.width || y > this.height) continue;
-      if (this.labels.componentAt(rect.left + x, rect.top + y)) continue;
-      return { x, y };
+      const at = this.panes.toCanvas(sel.stackKey, p);
+      if (!at) continue;
+      if (this.labels.componentAt(rect.left + at.x, rect.top + at.y)) continue;
+      return at;
     }
     return null;
   }
@@ -283,9 +285,8 @@ export class StackScene {
     this.resizeObserver?.disconnect();
     for (const c of this.cleanups) c();
     this.cleanups.length = 0;
-    this.rig.dispose();
+    this.panes.dispose();
     this.graph.dispose();
-    this.labelRenderer.domElement.remove();
     this.styleEl.remove();
     this.renderer.dispose();
   }
@@ -326,19 +327,18 @@ export class StackScene {
   }
 
   private tick(time: number): void {
-    let moving = this.rig.step(time);
+    let moving = this.panes.step(time);
     if (this.ticker) {
       const dt = this.lastTickTime < 0 ? 0 : (time - this.lastTickTime) / 1000;
       this.lastTickTime = time;
       if (this.ticker(dt)) moving = true;
       else this.setTicker(null);
     }
-    if (this.rig.controls.enableDamping && !this.rig.tweening) moving = this.rig.controls.update() || moving;
     if (moving) this.labelsDirty = true;
     if (this.dirty || moving) {
       this.dirty = false;
-      this.renderer.render(this.graph.scene, this.rig.camera);
-      this.labelRenderer.render(this.graph.scene, this.rig.camera);
+      this.renderer.info.reset();
+      this.panes.draw(this.renderer, this.graph);
       this.frames++;
       if (this.labelsDirty && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
       if (!this.isReady) {
@@ -355,7 +355,7 @@ export class StackScene {
   private runOverlap(time: number): void {
     this.labelsDirty = false;
     this.lastOverlap = time;
-    this.labels.resolveOverlaps();
+    for (const p of this.panes.list) this.labels.resolveOverlaps(p.labelLayer, this.panes.split);
   }
 
   private resize(): void {
@@ -366,27 +366,27 @@ export class StackScene {
     this.width = w;
     this.height = h;
     this.renderer.setSize(w, h, false);
-    this.labelRenderer.setSize(w, h);
-    this.rig.setAspect(w / h);
     const r = this.graph.setViewportAspect(w / h);
+    this.layoutPanes();
     // A new layout always re-frames; otherwise a view the user moved to is kept.
     this.refit(!r.relayout);
     this.invalidate();
   }
 
-  /** Re-frames the default view (keeps a view the user moved to when only the size changed). */
+  /** Re-frames the default view of every pane (keeps a view the user moved to when only the size changed). */
   private refit(onResize: boolean, animate = false): void {
-    const box = this.graph.frameBox();
-    if (box.isEmpty()) return;
-    if (!onResize || !this.rig.userMoved) this.rig.fit(box, animate);
-    const fit = this.rig.defaultPixelsPerUnit(this.height) / DESIGN_PX_PER_UNIT;
-    this.labelRenderer.domElement.style.setProperty('--scene-label-fit', Math.min(1.35, Math.max(0.8, fit)).toFixed(3));
+    for (const p of this.panes.list) p.refit(this.graph.frameBox(p.keys), onResize, animate);
+    this.labelsDirty = true;
+  }
+
+  /** One pane for one stack, one pane per stack for more (see ScenePanes). */
+  private layoutPanes(): void {
+    this.panes.layout(this.graph, this.width, this.height);
     this.labelsDirty = true;
   }
 
   private applyThemeClass(): void {
-    const el = this.labelRenderer.domElement;
-    for (const t of ['light', 'dark', 'projector']) el.classList.toggle(`scene-labels--${t}`, t === this.graph.theme);
+    this.panes.setTheme(this.graph.theme);
     // The scene background (not the renderer's clear colour) survives a WebGL context restore.
     this.graph.scene.background = new Color(this.graph.cache.palette.background);
   }

@@ -12,7 +12,7 @@ import { ComponentBlockView } from './ComponentBlockView';
 import { GateView } from './GateView';
 import { HopArcView, type ArcSpec } from './HopArcView';
 import { LayerSlabView } from './LayerSlabView';
-import { layoutArchitecture, type StackLayout } from './layout';
+import { layoutArchitecture, type LayoutTarget, type StackLayout } from './layout';
 import { LinkView } from './LinkView';
 import { planMorph } from './morph';
 import { MorphView } from './MorphView';
@@ -98,7 +98,7 @@ export class StackView {
   private title: SceneLabel | null = null;
   private input: StackInput | null = null;
   private archSig = '';
-  private aspect = 0;
+  private target: LayoutTarget = { aspect: 0 };
   private ports = new Map<string, { x: number; y: number; z: number }>();
 
   constructor(
@@ -115,18 +115,19 @@ export class StackView {
   }
 
   /** Applies an input; returns true when anything visible changed. */
-  update(input: StackInput, selection: PickResult | null, hover: PickResult | null, targetAspect: number): boolean {
+  update(input: StackInput, selection: PickResult | null, hover: PickResult | null, t: LayoutTarget): boolean {
     let changed = false;
-    if (input.architecture !== this.arch || targetAspect !== this.aspect) {
+    const newTarget = t.aspect !== this.target.aspect || Boolean(t.split) !== Boolean(this.target.split);
+    if (input.architecture !== this.arch || newTarget) {
       const sig = architectureSignature(input.architecture);
       if (sig !== this.archSig) {
         this.archSig = sig;
-        this.aspect = targetAspect;
-        this.relayout(input.architecture, layoutArchitecture(input.architecture, targetAspect));
+        this.target = t;
+        this.relayout(input.architecture, layoutArchitecture(input.architecture, t));
         changed = true;
-      } else if (targetAspect !== this.aspect) {
-        this.aspect = targetAspect;
-        const layout = layoutArchitecture(input.architecture, targetAspect);
+      } else if (newTarget) {
+        this.target = t;
+        const layout = layoutArchitecture(input.architecture, t);
         if (layout.rowWidth !== this.layout?.rowWidth) {
           this.relayout(input.architecture, layout);
           changed = true;
@@ -167,10 +168,10 @@ export class StackView {
       this.content.visible = true;
       return true;
     }
-    const sig = `${m.from.id}>${layout.architectureId}:${layout.rowWidth}:${this.aspect}`;
+    const sig = `${m.from.id}>${layout.architectureId}:${layout.rowWidth}:${this.target.aspect}`;
     if (!this.morph || sig !== this.morphSig) {
       this.morph?.dispose();
-      const from = layoutArchitecture(m.from, this.aspect || undefined);
+      const from = layoutArchitecture(m.from, this.target.aspect ? this.target : undefined);
       const plan = planMorph(
         m.from,
         from,
@@ -201,7 +202,7 @@ export class StackView {
     this.morph?.applyTheme();
   }
 
-  /** Packets of this stack in world coordinates. */
+  /** Packets of this stack in the stack's own coordinates (its packet mesh lives in its group). */
   collectPackets(out: PacketDraw[]): void {
     const snap = this.input?.snapshot;
     if (!snap || !this.layout) return;
@@ -217,7 +218,7 @@ export class StackView {
         const b = this.blockPort(p.to);
         if (a && b) pos = new Vector3(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t);
       }
-      if (pos) out.push({ position: pos.add(this.group.position), moves: p.moves });
+      if (pos) out.push({ position: pos, moves: p.moves });
     }
   }
 

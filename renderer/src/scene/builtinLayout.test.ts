@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../model';
 import { HeadlessLabelFactory } from './labels';
-import { layoutArchitecture } from './layout';
+import { SPLIT_MAX_ROWS, layoutArchitecture } from './layout';
 import { layoutProblems } from './layoutChecks';
+import { frameNeed, paneScale } from './paneSplit';
 import { StackGraph } from './StackGraph';
 
 const library = loadBuiltInLibrary();
@@ -16,6 +17,26 @@ describe('layout of every built-in architecture', () => {
   it.each(architectures.map((a) => [a.id, a] as const))('%s: no overlap, every block inside its slab', (_id, arch) => {
     expect(layoutProblems(arch, layoutArchitecture(arch))).toEqual([]);
   });
+
+  // Compare's panes: side by side at 1280x800 (472 x 527 px) and stacked (947 x 262 px).
+  it.each(
+    architectures.flatMap((a) =>
+      [
+        [472, 527],
+        [947, 262],
+      ].map(([w, h]) => [a.id, w!, h!, a] as const),
+    ),
+  )(
+    '%s in a %ix%i split-view pane: a sound layout, drawn at least as large as the full-view one',
+    (_id, w, h, arch) => {
+      const pane = { width: w, height: h };
+      const split = layoutArchitecture(arch, { aspect: w / h, split: true });
+      expect(layoutProblems(arch, split)).toEqual([]);
+      expect(Math.max(...split.slabs.map((s) => s.rows))).toBeLessThanOrEqual(SPLIT_MAX_ROWS);
+      const scale = (l: typeof split) => paneScale(pane, frameNeed(l.frame.min, l.frame.max));
+      expect(scale(split)).toBeGreaterThanOrEqual(scale(layoutArchitecture(arch, w / h)) - 1e-9);
+    },
+  );
 
   it('draws every built-in path hop by hop with its arcs, and frees everything after', () => {
     const graph = new StackGraph(new HeadlessLabelFactory(), 'projector');

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NUDGES, overlaps, placeLabels, shift, type LabelBox, type Rect } from './labelPlacement';
+import {
+  ALONG,
+  NUDGES,
+  SLIDES,
+  inside,
+  overlaps,
+  placeLabels,
+  shift,
+  type LabelBox,
+  type Rect,
+} from './labelPlacement';
 
 const box = (left: number, top: number, w = 100, h = 20): Rect => ({ left, right: left + w, top, bottom: top + h });
 
@@ -48,7 +58,7 @@ describe('placeLabels', () => {
     expect(noCompact.at(-1)?.hidden).toBe(true);
   });
 
-  it('property: visible labels never overlap, and every nudge stays within 1.6 label heights', () => {
+  it('property: visible labels never overlap, and every nudge stays within 1.6 label heights (whole pixels)', () => {
     const arbBox = fc.record({
       left: fc.integer({ min: 0, max: 600 }),
       top: fc.integer({ min: 0, max: 400 }),
@@ -70,7 +80,7 @@ describe('placeLabels', () => {
         const visible = placed.flatMap((p, i) => {
           const b = boxes[i]!;
           if (p.hidden) return [];
-          expect(Math.abs(p.dy)).toBeLessThanOrEqual(1.6 * (b.rect.bottom - b.rect.top) + 1e-9);
+          expect(Math.abs(p.dy)).toBeLessThanOrEqual(1.6 * (b.rect.bottom - b.rect.top) + 0.5);
           if (!b.movable) expect(p.dy).toBe(0);
           return [shift(p.compact && b.compact ? b.compact : b.rect, p.dy)];
         });
@@ -81,6 +91,109 @@ describe('placeLabels', () => {
           const top = boxes.reduce((best, b, i) => (b.rank > boxes[best]!.rank ? i : best), 0);
           expect(placed[top]).toEqual({ dy: 0, compact: false, hidden: false });
         }
+      }),
+    );
+  });
+});
+
+describe('placeLabels in a split view pane (slide, bounds)', () => {
+  it('slides a boxed-in label sideways rather than shrinking it, but only with `slide`', () => {
+    // A narrow wall covering every vertical nudge of the label; free room to its right.
+    const wall: LabelBox[] = [40, 60, 80, 100, 120, 140].map((y) => ({
+      rect: box(0, y, 50),
+      rank: 50,
+      movable: false,
+    }));
+    const label: LabelBox = { rect: box(0, 100), rank: 40, movable: true, compact: box(40, 100, 20) };
+    expect(placeLabels([...wall, label]).at(-1)).toMatchObject({ compact: false, hidden: true });
+    // The cheapest free move: 0.6 widths to the right (0.3 still overlaps the wall; left is worse).
+    expect(SLIDES).toContain(0.6);
+    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({
+      dx: 60,
+      dy: 0,
+      compact: false,
+      hidden: false,
+    });
+  });
+
+  it('brings a label that sticks out of the bounds at its anchor inside them (a band name at a pane edge)', () => {
+    const bounds: Rect = { left: 0, right: 300, top: 0, bottom: 100 };
+    const [p] = placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }], { bounds });
+    expect(p).toEqual({ dx: 30, dy: 0, compact: false, hidden: false });
+    expect(placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }])[0]).toEqual({
+      dy: 0,
+      compact: false,
+      hidden: false,
+    });
+  });
+
+  it('never nudges a label out of the bounds (a pane)', () => {
+    const bounds: Rect = { left: 0, right: 300, top: 0, bottom: 60 };
+    // Free room only above the label, outside the pane.
+    const others: LabelBox[] = [box(0, 20, 50), box(100, 20, 200), box(0, 40, 300)].map((rect) => ({
+      rect,
+      rank: 50,
+      movable: false,
+    }));
+    const label: LabelBox = { rect: box(0, 20, 100), rank: 40, movable: true };
+    const free = placeLabels([...others, label], { slide: true }).at(-1)!;
+    expect(free.hidden).toBe(false);
+    expect(20 + free.dy).toBeLessThan(0);
+    expect(placeLabels([...others, label], { slide: true, bounds }).at(-1)?.hidden).toBe(true);
+  });
+
+  it('lets a layer name slide along its slab (right of its anchor), never up or down', () => {
+    const component: LabelBox = { rect: box(0, 100, 80), rank: 40, movable: true };
+    const layer: LabelBox = { rect: box(0, 100, 60), rank: 10, movable: false, along: 'right' };
+    const without = placeLabels([component, layer]);
+    expect(without[1]?.hidden).toBe(true);
+    const [, p] = placeLabels([component, layer], { slide: true });
+    expect(p).toMatchObject({ dy: 0, hidden: false });
+    expect(ALONG.map((a) => a * 60)).toContain(p?.dx);
+  });
+
+  it('gives a label with no place even as a glyph a last chance further away, after the others are placed', () => {
+    // Rows of labels from y = 70 to 150 all across; the glyph's nearby places are all covered, 56 px up is free.
+    const wall: LabelBox[] = [70, 90, 110, 130].map((y) => ({ rect: box(-40, y, 200), rank: 50, movable: false }));
+    const label: LabelBox = { rect: box(30, 100, 40), rank: 40, movable: true, compact: box(40, 100, 20) };
+    expect(placeLabels([...wall, label]).at(-1)?.hidden).toBe(true);
+    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({ dy: -56, compact: true, hidden: false });
+  });
+
+  it('property: with slide and bounds, visible labels never overlap, and every one ends inside the bounds', () => {
+    const bounds: Rect = { left: 0, right: 700, top: 0, bottom: 450 };
+    const arbBox = fc.record({
+      left: fc.integer({ min: -60, max: 650 }),
+      top: fc.integer({ min: -30, max: 430 }),
+      w: fc.integer({ min: 10, max: 100 }),
+      h: fc.integer({ min: 10, max: 40 }),
+      rank: fc.integer({ min: 0, max: 60 }),
+      movable: fc.boolean(),
+      compact: fc.boolean(),
+      along: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(arbBox, { maxLength: 40 }), (specs) => {
+        const boxes: LabelBox[] = specs.map((s) => ({
+          rect: box(s.left, s.top, s.w, s.h),
+          rank: s.rank,
+          movable: s.movable,
+          ...(s.compact ? { compact: box(s.left + s.w / 2 - 5, s.top, 10, s.h) } : {}),
+          ...(s.along && !s.movable ? { along: 'right' as const } : {}),
+        }));
+        const placed = placeLabels(boxes, { slide: true, bounds });
+        const visible = placed.flatMap((p, i) => {
+          const b = boxes[i]!;
+          if (p.hidden) return [];
+          const r = p.compact && b.compact ? b.compact : b.rect;
+          const moved = shift(r, p.dy, p.dx ?? 0);
+          if (!b.movable && inside(r, bounds)) expect(p.dy).toBe(0);
+          // Every label ends inside the pane (these all fit in it).
+          expect(inside(moved, bounds)).toBe(true);
+          return [moved];
+        });
+        for (let i = 0; i < visible.length; i++)
+          for (let j = i + 1; j < visible.length; j++) expect(overlaps(visible[i]!, visible[j]!)).toBe(false);
       }),
     );
   });

@@ -1,8 +1,10 @@
 /**
  * Screen-space label placement, pure (no DOM): given each label's box at its anchor, decide where it goes so that no
  * two visible labels overlap. Highest rank first; a movable label that collides is nudged up or down by up to about
- * 1.6 label heights (it stays beside its block); failing that, a label with a compact form (its kind glyph) tries that;
- * only when nothing is free is it hidden.
+ * 1.6 label heights (it stays beside its block); with `slide` (a split view's pane, where labels are often wider than
+ * their blocks) it may also slide sideways by up to 0.6 of its width, the smallest move first; failing that, a label
+ * with a compact form (its kind glyph) tries that; only when nothing is free is it hidden. With `bounds` (a pane), a
+ * label that sticks out at its anchor is first moved inside, and no move takes a label out of them.
  */
 export interface Rect {
   left: number;
@@ -17,6 +19,11 @@ export interface LabelBox {
   rank: number;
   /** Component and mechanism labels may move; titles, bands and layer names keep their place. */
   movable: boolean;
+  /**
+   * With `slide`, a label that may not move may still slide this way along what it names (a layer name along its
+   * slab's front face, right of its anchor at the slab's left end).
+   */
+  along?: 'right';
   /** Its box when shrunk to the kind glyph, when it has one (centred where the full label is). */
   compact?: Rect;
 }
@@ -24,43 +31,125 @@ export interface LabelBox {
 export interface Placement {
   /** Vertical offset in CSS px. */
   dy: number;
+  /** Horizontal offset in CSS px (only present when not 0: labels move sideways only with `slide` or `bounds`). */
+  dx?: number;
   compact: boolean;
   hidden: boolean;
 }
 
+export interface PlaceOptions {
+  /** Where the labels are drawn (a pane): labels are brought inside, and no move takes one out. */
+  bounds?: Rect;
+  /** Also try sliding movable labels sideways (SLIDES). */
+  slide?: boolean;
+}
+
 /** Nudges tried, in label heights: stay, then a little up or down, then further. */
 export const NUDGES = [0, -0.55, 0.55, -1.05, 1.05, -1.6, 1.6] as const;
+/** Sideways slides (with `slide`), in label widths, combined with every nudge; the smallest move is tried first. */
+export const SLIDES = [-0.3, 0.3, -0.6, 0.6] as const;
+/**
+ * With `slide`, a label that found no place even as a glyph gets a last chance once every other label is placed (so it
+ * takes no place another label could have had): its glyph may go a little further, by these nudges and slides (in
+ * glyph-box heights and widths).
+ */
+export const GLYPH_NUDGES = [-2.2, 2.2, -2.8, 2.8] as const;
+export const GLYPH_SLIDES = [-1, 1] as const;
+
+/** A move as [slide in label widths, nudge in label heights]. */
+type Move = readonly [number, number];
+/** Smallest displacement first; a slide of 0.3 widths costs about as much as a nudge of half a height. */
+const byCost = (a: Move, b: Move): number =>
+  Math.abs(a[1]) + 1.6 * Math.abs(a[0]) - (Math.abs(b[1]) + 1.6 * Math.abs(b[0]));
+const grid = (slides: readonly number[], nudges: readonly number[]): Move[] =>
+  slides.flatMap((s) => nudges.map((k): Move => [s, k]));
+const VERTICAL: readonly Move[] = NUDGES.map((k): Move => [0, k]);
+const STAY: readonly Move[] = [[0, 0]];
+/** A layer name's slides along its slab (with `slide`), in label widths. */
+export const ALONG = [0, 0.6, 1.2, 1.8] as const;
+const ALONG_RIGHT: readonly Move[] = ALONG.map((s): Move => [s, 0]);
+/** With `slide`: every nudge and slide, smallest displacement first. */
+const SLIDING: readonly Move[] = grid([0, ...SLIDES], NUDGES).sort(byCost);
+/** A glyph's last chance: the further moves only. */
+const FURTHER: readonly Move[] = grid([0, ...SLIDES, ...GLYPH_SLIDES], [...NUDGES, ...GLYPH_NUDGES])
+  .filter(([s, k]) => Math.abs(s) > 0.6 || Math.abs(k) > 1.6)
+  .sort(byCost);
 
 export function overlaps(a: Rect, b: Rect, pad = 1): boolean {
   return a.left < b.right - pad && a.right > b.left + pad && a.top < b.bottom - pad && a.bottom > b.top + pad;
 }
 
-export const shift = (r: Rect, dy: number): Rect => ({ ...r, top: r.top + dy, bottom: r.bottom + dy });
+export const shift = (r: Rect, dy: number, dx = 0): Rect => ({
+  left: r.left + dx,
+  right: r.right + dx,
+  top: r.top + dy,
+  bottom: r.bottom + dy,
+});
+
+export function inside(r: Rect, b: Rect, pad = 0.5): boolean {
+  return r.left >= b.left - pad && r.right <= b.right + pad && r.top >= b.top - pad && r.bottom <= b.bottom + pad;
+}
+
+/** The whole-pixel offset that brings a rectangle inside bounds (toward the top-left when it is larger than them). */
+export function clampInto(r: Rect, b: Rect): [number, number] {
+  const along = (lo: number, hi: number, min: number, max: number): number =>
+    lo < min ? Math.ceil(min - lo) : hi > max ? Math.max(Math.ceil(min - lo), Math.floor(max - hi)) : 0;
+  return [along(r.left, r.right, b.left, b.right), along(r.top, r.bottom, b.top, b.bottom)];
+}
 
 /** Places the labels; the result is in the same order as the input. */
-export function placeLabels(boxes: readonly LabelBox[]): Placement[] {
+export function placeLabels(boxes: readonly LabelBox[], options: PlaceOptions = {}): Placement[] {
+  const { bounds, slide = false } = options;
   const order = boxes.map((_, i) => i).sort((a, b) => (boxes[b]?.rank ?? 0) - (boxes[a]?.rank ?? 0));
   const kept: Rect[] = [];
   const out: Placement[] = boxes.map(() => ({ dy: 0, compact: false, hidden: true }));
-  const fit = (r: Rect, movable: boolean): number | undefined => {
+  const fit = (r: Rect, movable: boolean, glyph = false, along?: 'right'): [number, number] | undefined => {
     const h = r.bottom - r.top;
-    const offsets = movable ? NUDGES.map((k) => k * h) : [0];
-    return offsets.find((o) => !kept.some((k) => overlaps(shift(r, o), k)));
+    const w = r.right - r.left;
+    const fixed = slide && along === 'right' ? ALONG_RIGHT : STAY;
+    const moves = !movable ? fixed : glyph ? FURTHER : slide ? SLIDING : VERTICAL;
+    // A label that sticks out of the bounds at its anchor is first brought inside (when it fits at all).
+    const [cx, cy] = bounds ? clampInto(r, bounds) : [0, 0];
+    const base = shift(r, cy, cx);
+    const keepIn = bounds && inside(base, bounds) ? bounds : null;
+    for (const [s, k] of moves) {
+      // Whole pixels: the label is moved by a rounded offset, so the check uses exactly that offset.
+      const dx = Math.round(s * w);
+      const dy = Math.round(k * h);
+      const moved = shift(base, dy, dx);
+      if ((!keepIn || inside(moved, keepIn)) && !kept.some((o) => overlaps(moved, o))) return [cx + dx, cy + dy];
+    }
+    return undefined;
+  };
+  const place = (i: number, rect: Rect, compact: boolean, at: [number, number]): void => {
+    const [dx, dy] = at;
+    kept.push(shift(rect, dy, dx));
+    out[i] = dx === 0 ? { dy, compact, hidden: false } : { dy, dx, compact, hidden: false };
+  };
+  // Labels waiting for a last chance: it comes once every label with a glyph form (the components) has been placed,
+  // before the lower-ranked labels without one (column titles, bands, layer names) take the room.
+  let lastChance: number[] = [];
+  const lastChances = (): void => {
+    for (const i of lastChance) {
+      const c = boxes[i]?.compact;
+      const at = c && fit(c, true, true);
+      if (c && at) place(i, c, true, at);
+    }
+    lastChance = [];
   };
   for (const i of order) {
     const box = boxes[i];
     if (!box) continue;
-    let rect = box.rect;
-    let compact = false;
-    let dy = fit(rect, box.movable);
-    if (dy === undefined && box.compact) {
-      rect = box.compact;
-      compact = true;
-      dy = fit(rect, box.movable);
+    const waiting = boxes[lastChance.at(-1) ?? -1];
+    if (waiting && !box.compact && box.rank < waiting.rank) lastChances();
+    const at = fit(box.rect, box.movable, false, box.along);
+    if (at) place(i, box.rect, false, at);
+    else if (box.compact) {
+      const c = fit(box.compact, box.movable);
+      if (c) place(i, box.compact, true, c);
+      else if (slide && box.movable) lastChance.push(i);
     }
-    if (dy === undefined) continue;
-    kept.push(shift(rect, dy));
-    out[i] = { dy, compact, hidden: false };
   }
+  lastChances();
   return out;
 }

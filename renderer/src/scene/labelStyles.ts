@@ -5,6 +5,7 @@
  */
 export const LABEL_CSS = `
 .scene-labels { position: absolute; inset: 0; pointer-events: none; font-family: Inter, system-ui, sans-serif; }
+.scene-divider { position: absolute; pointer-events: none; background: var(--scene-label-border); }
 .scene-label {
   --lbl-scale: calc(var(--label-font-scale, 1) * var(--scene-label-fit, 1));
   color: var(--scene-label-fg); background: var(--scene-label-bg); border: 1.5px solid var(--scene-label-border);
@@ -69,4 +70,6 @@ export const LABEL_CSS = `
   border-color: var(--scene-mech-bg); border-radius: 999px; padding: 1px 8px;
 }
 .scene-label--tcb { border-width: 3.5px; }
+.scene-labels--split .scene-label { padding: 1px 4px; line-height: 1.1; }
+.scene-labels--split .scene-label--mechanism { padding: 0 6px; }
 `;

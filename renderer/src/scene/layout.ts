@@ -11,6 +11,7 @@
 import type { Architecture, Component, Domain, Layer, Ring } from '../model/types';
 import { DOMAIN_ORDER, RING_ORDER, bandLabel } from './palette';
 import { longestLine, wrapLabel } from './labelText';
+import { DEFAULT_ELEVATION } from './cameraFit';
 
 /** World units per character of a block label at the design scale (15 px text at ~16 px per unit). */
 export const CHAR_W = 0.55;
@@ -33,6 +34,12 @@ export const COLUMN_GAP = 1.4;
 export const COLUMN_ROW_CANDIDATES = [18, 22, 26, 30, 36, 44] as const;
 /** More rows than this per layer gets hard to read (back rows hide behind the band above). */
 export const MAX_ROWS = 3;
+/**
+ * A stack in a pane of its own (Compare's split view) may use narrower rows, and more of them: a pane is half the
+ * canvas, so the layout that is drawn largest wins, as long as no layer needs more than SPLIT_MAX_ROWS rows.
+ */
+export const SPLIT_ROW_CANDIDATES = [10, 14, ...COLUMN_ROW_CANDIDATES] as const;
+export const SPLIT_MAX_ROWS = 7;
 /** Extra gap above a band per back row: seen from above, back rows appear higher than their height. */
 export const BACK_ROW_GAP = 0.9;
 /** Default aspect (width / height) the layout aims for: a typical viewport. */
@@ -180,11 +187,28 @@ function packRows(ids: string[], widths: number[], maxRow: number): Row[] {
 
 const rowsWidth = (rows: Row[]): number => rows.reduce((m, r) => Math.max(m, r.width), 0);
 
+/** What a layout is fitted to: the aspect (width / height) of its view, and whether that view is a split-view pane. */
+export interface LayoutTarget {
+  aspect: number;
+  /** The stack has a pane of its own (Compare): choose the layout drawn largest in it (see SPLIT_ROW_CANDIDATES). */
+  split?: boolean;
+}
+
+/** Apparent height of a frame seen from the default camera's elevation (as cameraFit.defaultPose computes it). */
+const ELEVATION_COS = Math.cos((DEFAULT_ELEVATION * Math.PI) / 180);
+const ELEVATION_SIN = Math.sin((DEFAULT_ELEVATION * Math.PI) / 180);
+
 /**
  * Lays out an architecture. Columns wrap their blocks into rows; among a few row widths it keeps the layout whose
- * frame (width / apparent height) is closest to `targetAspect`, preferring fewer rows on ties.
+ * frame (width / apparent height) is closest to the target aspect, preferring fewer rows on ties. In a split-view pane
+ * it keeps the one drawn largest in a view of that aspect (the pane is small: size matters more than shape).
  */
-export function layoutArchitecture(arch: Architecture, targetAspect = DEFAULT_TARGET_ASPECT): StackLayout {
+export function layoutArchitecture(
+  arch: Architecture,
+  target: number | LayoutTarget = DEFAULT_TARGET_ASPECT,
+): StackLayout {
+  const { aspect: targetAspect, split = false } = typeof target === 'number' ? { aspect: target } : target;
+  if (split) return largestLayout(arch, targetAspect);
   let best: StackLayout | null = null;
   let bestScore = Infinity;
   for (const maxRow of [...COLUMN_ROW_CANDIDATES].reverse()) {
@@ -196,6 +220,25 @@ export function layoutArchitecture(arch: Architecture, targetAspect = DEFAULT_TA
     if (score < bestScore - 0.02) {
       best = l;
       bestScore = score;
+    }
+  }
+  return best ?? layoutWithRowWidth(arch, COLUMN_ROW_CANDIDATES[0]);
+}
+
+/** Among SPLIT_ROW_CANDIDATES, the layout drawn largest in a view of this aspect (height 1), fewer rows on ties. */
+function largestLayout(arch: Architecture, aspect: number): StackLayout {
+  let best: StackLayout | null = null;
+  let bestScale = 0;
+  for (const maxRow of [...SPLIT_ROW_CANDIDATES].reverse()) {
+    const l = layoutWithRowWidth(arch, maxRow);
+    if (Math.max(0, ...l.slabs.map((x) => x.rows)) > SPLIT_MAX_ROWS) continue;
+    const w = l.frame.max.x - l.frame.min.x;
+    const h = (l.frame.max.y - l.frame.min.y) * ELEVATION_COS + (l.frame.max.z - l.frame.min.z) * ELEVATION_SIN;
+    const scale = Math.min(aspect / Math.max(1, w), 1 / Math.max(1, h));
+    // Only a clearly larger drawing is worth more rows (candidates come widest first).
+    if (scale > bestScale * 1.03) {
+      best = l;
+      bestScale = scale;
     }
   }
   return best ?? layoutWithRowWidth(arch, COLUMN_ROW_CANDIDATES[0]);
