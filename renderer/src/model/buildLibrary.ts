@@ -6,6 +6,7 @@
  */
 import type { Architecture, ContentError, CostParameter, IoPath, Library, ScenarioFile } from './types';
 import { validatePath } from './validatePath';
+import { checkClaims } from './claims';
 
 export interface BuildResult {
   library: Library;
@@ -18,7 +19,14 @@ interface Origin {
 }
 
 export function emptyLibrary(): Library {
-  return { sources: new Map(), parameters: new Map(), architectures: new Map(), paths: new Map() };
+  return {
+    sources: new Map(),
+    parameters: new Map(),
+    architectures: new Map(),
+    paths: new Map(),
+    claims: new Map(),
+    foundations: new Map(),
+  };
 }
 
 const CYCLE_UNITS = new Set(['cycles', 'us']);
@@ -56,6 +64,10 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
       claim(library.architectures, 'architecture', a.id, a, { file, path: `architectures[${i}]` }),
     );
     f.paths?.forEach((p, i) => claim(library.paths, 'path', p.id, p, { file, path: `paths[${i}]` }));
+    f.claims?.forEach((c, i) => claim(library.claims, 'claim', c.id, c, { file, path: `claims[${i}]` }));
+    f.foundations?.forEach((x, i) =>
+      claim(library.foundations, 'foundation', x.id, x, { file, path: `foundations[${i}]` }),
+    );
   });
 
   const where = (kind: string, id: string) => origins.get(`${kind}:${id}`) as Origin;
@@ -67,6 +79,7 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
   for (const p of library.parameters.values()) checkParameter(p, where('parameter', p.id));
   for (const a of library.architectures.values()) checkArchitecture(a, where('architecture', a.id));
   for (const p of library.paths.values()) checkPath(p, where('path', p.id));
+  errors.push(...checkClaims(library, where));
   return { library, errors };
 
   function checkParameter(p: CostParameter, o: Origin): void {

@@ -72,7 +72,7 @@ describe('built-in content', () => {
   });
 
   it('cites every reference of hypervisors.md, and every estimate says how it was made', () => {
-    expect(lib.sources.size).toBe(16 + 16 + 1 + 3 + 7 + 9 + 7 + 3);
+    expect(lib.sources.size).toBe(18 + 17 + 1 + 4 + 7 + 9 + 7 + 4);
     for (const p of lib.parameters.values()) {
       if (p.source === null) expect(p.mark).toBe('estimate');
       expect(p.note.length).toBeGreaterThan(10);
@@ -141,7 +141,7 @@ describe('loadBuiltInLibrary with bad content', () => {
       expect(message).toContain('b.json: sources[0].key: a source key is a letter and a number');
       expect(message).toContain('e.json: sources[0]: duplicate source "H1" (first defined in d.json at sources[0])');
     }
-    expect(loadBuiltInLibrary({ 'x/assets/scenarios/ok.json': good }).sources.size).toBe(62);
+    expect(loadBuiltInLibrary({ 'x/assets/scenarios/ok.json': good }).sources.size).toBe(67);
     expect(builtInFiles({ 'elsewhere.json': good }).names).toEqual(['elsewhere.json']);
   });
 });

@@ -35,3 +35,25 @@ export { ComparePlayer, compareSummary, type CompareSnapshot } from './ComparePl
 export { deriveVariant, withVariant, inGuest, type Variant } from './whatIfs';
 export { crashComponent, trustedComputingBase } from './faults';
 export { markLabel, sourceLabel, parameterLabel } from './labels';
+export {
+  checkClaims,
+  backgroundFor,
+  demoArchitecture,
+  VERDICTS,
+  SIDES,
+  type Claim,
+  type Foundation,
+  type Demo,
+  type Evidence,
+  type EvidenceSide,
+  type Verdict,
+} from './claims';
+export {
+  citedBy,
+  uncitedSources,
+  citationKey,
+  CITATION_KINDS,
+  type Citation,
+  type CitationKind,
+  type CitationTarget,
+} from './references';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MECHANISMS, type ScenarioFile } from './types';
+import { claimSchema, foundationSchema } from './claims';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -168,6 +169,8 @@ export const scenarioFileSchema = z
     parameters: z.array(costParameterSchema).optional(),
     architectures: z.array(architectureSchema).optional(),
     paths: z.array(ioPathSchema).optional(),
+    claims: z.array(claimSchema).optional(),
+    foundations: z.array(foundationSchema).optional(),
   })
   .describe('A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths.');
 

@@ -3,6 +3,7 @@
  * Content files (assets/scenarios/*.json) are parsed by schema.ts into these shapes; the scene and the UI
  * draw them; the player produces plain snapshots of them.
  */
+import type { Claim, Foundation } from './claims';
 
 /** How far a fact can be trusted (hypervisors.md marks): ✔ confirmed, ~ secondary, ⚠ unverified, or the model's own estimate. */
 export type Mark = 'confirmed' | 'secondary' | 'unverified' | 'estimate';
@@ -241,6 +242,8 @@ export interface Library {
   parameters: Map<string, CostParameter>;
   architectures: Map<string, Architecture>;
   paths: Map<string, IoPath>;
+  claims: Map<string, Claim>;
+  foundations: Map<string, Foundation>;
 }
 
 /** One packet drawn by the scene. */
@@ -302,6 +305,8 @@ export interface ScenarioFile {
   parameters?: CostParameter[];
   architectures?: Architecture[];
   paths?: IoPath[];
+  claims?: Claim[];
+  foundations?: Foundation[];
 }
 
 /** Cost of one hop of a path, for one request. */
