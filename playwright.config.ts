@@ -5,6 +5,8 @@ import { chromiumExecutable } from './scripts/browser.mjs';
 // the Electron app by e2e/electron (only where an Electron binary exists; skipped with a reason otherwise).
 const executablePath = chromiumExecutable();
 const underXvfb = Boolean(process.env.XVFB_RUN || process.env.DISPLAY?.startsWith(':99'));
+// Another checkout may be serving its own build on the default port: RMO_E2E_PORT picks another one.
+const port = Number(process.env.RMO_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
   },
@@ -41,8 +43,8 @@ export default defineConfig({
     { name: 'electron', testDir: 'e2e/electron' },
   ],
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

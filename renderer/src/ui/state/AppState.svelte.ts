@@ -5,14 +5,28 @@ import { SettingsState } from './SettingsState.svelte';
 import { WalkthroughState } from './WalkthroughState.svelte';
 import { CompareState } from './CompareState.svelte';
 import { LabState } from './LabState.svelte';
+import { ClaimsState } from './ClaimsState.svelte';
 
-export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab';
+export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab' | 'claims' | 'references';
 export const MODES: { id: Mode; label: string; key: string }[] = [
   { id: 'explore', label: 'Explore', key: '1' },
   { id: 'walkthrough', label: 'Walkthrough', key: '2' },
   { id: 'compare', label: 'Compare', key: '3' },
   { id: 'lab', label: 'Lab', key: '4' },
+  { id: 'claims', label: 'Claims', key: '5' },
+  { id: 'references', label: 'References', key: '6' },
 ];
+
+/** Where a learner came from when the app moved them to another view ("Show me", a "cited by" entry). */
+export interface Origin {
+  kind: 'claim' | 'foundation' | 'references';
+  /** The claim's or foundation's id, or the source key in the References. */
+  id: string;
+  /** e.g. "claim 4", "the References (H3)". */
+  label: string;
+  /** The demonstration shown, when it was one. */
+  demo?: string;
+}
 
 export const DEFAULT_ARCHITECTURE = 'hyperv-2008';
 
@@ -38,6 +52,11 @@ export class AppState {
   readonly walkthrough: WalkthroughState;
   readonly compare: CompareState;
   readonly lab: LabState;
+  readonly claims: ClaimsState;
+  /** Set when the app moved the learner here from a claim or the References; cleared by any other change of view. */
+  origin = $state.raw<Origin | null>(null);
+  /** A CSS selector of the element to focus once the view has drawn (after a change of view made for the learner). */
+  focusRequest = $state<string | null>(null);
   /** True while a player is playing: the 3D view's frame loop then calls `tick` every frame. */
   clockRunning = $state(false);
 
@@ -54,6 +73,7 @@ export class AppState {
     this.walkthrough = new WalkthroughState(library, firstPath.id);
     this.compare = new CompareState(library);
     this.lab = new LabState(library, this.architectureId);
+    this.claims = new ClaimsState(library, this.architectureId);
   }
 
   get architectures(): Architecture[] {
@@ -80,6 +100,10 @@ export class AppState {
         return this.compare.stacks(this.library);
       case 'lab':
         return this.lab.stacks();
+      case 'claims':
+        return [{ key: 'main', architecture: this.architecture(this.claims.architectureId), snapshot: null }];
+      case 'references':
+        return [];
     }
   });
 
@@ -88,6 +112,11 @@ export class AppState {
     this.mode = mode;
     this.selection = null;
     this.hover = null;
+    this.origin = null;
+  }
+
+  requestFocus(selector: string): void {
+    this.focusRequest = selector;
   }
 
   setArchitecture(id: string): void {
