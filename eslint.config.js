@@ -106,6 +106,23 @@ export default tseslint.config(
     },
   },
   {
+    // The one exception to "types only from electron/": the settings schema of the IPC contract (pure zod), so main
+    // and renderer validate settings with one schema (DESIGN.md, convention 13).
+    files: ['renderer/src/platform/settings.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electron,
+            nodeBuiltins,
+            { ...electronFolder, regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/settings$)|$)' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/ui/**/*.{ts,svelte}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

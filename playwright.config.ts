@@ -1,12 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './scripts/browser.mjs';
 
+/** Port of the preview server; RMO_E2E_PORT lets several checkouts run their e2e tests side by side. */
+const PORT = Number(process.env.RMO_E2E_PORT ?? 4173);
+
 // The renderer is tested in Chromium against `vite preview` of the production build (always);
 // the Electron app by e2e/electron (only where an Electron binary exists; skipped with a reason otherwise).
 const executablePath = chromiumExecutable();
 const underXvfb = Boolean(process.env.XVFB_RUN || process.env.DISPLAY?.startsWith(':99'));
-// Another checkout may be serving its own build on the default port: RMO_E2E_PORT picks another one.
-const port = Number(process.env.RMO_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +19,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
   },
@@ -43,8 +44,8 @@ export default defineConfig({
     { name: 'electron', testDir: 'e2e/electron' },
   ],
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

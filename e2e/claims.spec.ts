@@ -39,17 +39,23 @@ test.describe('claims', () => {
     await expect(claim(page, 6).locator('[data-side="vmware"]')).toContainText('VMSA-2018-0027');
   });
 
-  test('"Show me" on claim 3 opens Compare with ESX’s e1000 beside vmxnet3, and comes back', async ({ page }) => {
+  test('"Show me" on claim 3 opens Compare with ESX 3.5’s e1000 beside enhanced vmxnet, and comes back', async ({
+    page,
+  }) => {
     await openClaims(page);
     const toggle = claim(page, 3).getByRole('button', { name: /Claim 3:/ });
     await toggle.click();
     await claim(page, 3)
-      .getByRole('button', { name: /Show me in Compare: Compare ESX's emulated e1000 with its paravirtual vmxnet3/ })
+      .getByRole('button', {
+        name: /Show me in Compare: Compare ESX 3.5's emulated e1000 with its paravirtual enhanced vmxnet/,
+      })
       .click();
     await expect(page.getByRole('button', { name: 'Compare', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByLabel('Left (or top)')).toHaveValue('esx-e1000-transmit');
-    await expect(page.getByLabel('Right (or bottom)')).toHaveValue('esx-vmxnet3-transmit');
-    await expect(page.getByTestId('compare-dock').getByRole('heading', { name: /Right:/ })).toContainText(/vmxnet3/);
+    await expect(page.getByLabel('Right (or bottom)')).toHaveValue('esx-vmxnet2-transmit');
+    await expect(page.getByTestId('compare-dock').getByRole('heading', { name: /Right:/ })).toContainText(
+      /enhanced vmxnet/,
+    );
     const origin = page.getByRole('status').filter({ hasText: 'Shown from claim 3' });
     await expect(origin).toBeVisible();
     await shoot(page, 'claims-show-me-compare');
@@ -79,10 +85,10 @@ test.describe('claims', () => {
       .getByRole('button', { name: /Claim 4:/ })
       .click();
     await claim(page, 4)
-      .getByRole('button', { name: /Show me in the Lab: Turn hardware assist off on ESX/ })
+      .getByRole('button', { name: /Show me in the Lab: Switch ESX 3.5 from binary translation to VT-x/ })
       .click();
     await expect(page.getByRole('button', { name: 'Lab', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByLabel(/Hardware assist \(VT-x/)).not.toBeChecked();
+    await expect(page.getByLabel(/Hardware assist \(VT-x/)).toBeChecked();
     await expect(page.getByLabel('Path', { exact: true })).toHaveValue('esx-e1000-transmit');
     await expect(page.getByLabel('Show the packet and the player')).toBeChecked();
 
@@ -91,7 +97,7 @@ test.describe('claims', () => {
       .getByRole('button', { name: /Claim 8:/ })
       .click();
     await claim(page, 8)
-      .getByRole('button', { name: /Show me in a walkthrough/ })
+      .getByRole('button', { name: /Show me in a walkthrough: Walk through the emulated IDE write/ })
       .click();
     await expect(page.getByRole('button', { name: 'Walkthrough', exact: true })).toHaveAttribute(
       'aria-pressed',
@@ -130,7 +136,15 @@ test.describe('references', () => {
     expect(await entries.count()).toBeGreaterThan(5);
     await expect(h3.getByRole('button', { name: /path Hyper-V: synthetic disk write$/ })).toBeVisible();
     await expect(h3.getByRole('button', { name: /claim Claim 3:/ })).toBeVisible();
-    await expect(page.getByRole('note')).toContainText('Not cited by anything in the app');
+    // The summary names exactly the rows flagged as cited by nothing (or says every source is cited).
+    const summary = page.getByTestId('uncited');
+    await expect(summary).toHaveText(/Not cited by anything in the app|Every source is cited/);
+    const flagged = await page
+      .locator('tr.uncited')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source-key')));
+    expect(await summary.getByRole('button').allInnerTexts()).toEqual(flagged);
+    for (const key of flagged)
+      await expect(page.locator(`#source-${key}`)).toContainText('Cited by nothing in the app');
     for (const key of ['H17', 'H18', 'E17', 'X4']) await expect(page.locator(`#source-${key}`)).toBeVisible();
 
     await h3.getByRole('button', { name: /step Hyper-V: synthetic disk write › step 2:/ }).click();

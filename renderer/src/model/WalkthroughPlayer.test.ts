@@ -169,20 +169,25 @@ describe('WalkthroughPlayer stepping', () => {
 
 describe('WalkthroughPlayer with what-ifs', () => {
   const builtIn = loadBuiltInLibrary();
-  it('re-routes path A when drivers move into the hypervisor', () => {
+  it('re-routes path A when drivers move into the hypervisor: the root kernel now crosses to them', () => {
     const p = new WalkthroughPlayer(builtIn, 'hyperv-synthetic-disk-write', { whatIfs: { driversIn: 'hypervisor' } });
-    const root = new Set(['root-os', 'vmbus-root', 'storvsp', 'vid', 'vmwp1', 'vmwp2', 'vmms', 'vmswitch']);
-    expect(p.hops.some((h) => root.has(h.from) || root.has(h.to))).toBe(false);
+    expect(p.hops.find((h) => h.from === 'root-os' && h.to === 'vendor-storage')?.mechanism).toBe('hypercall');
+    expect(p.hops.some((h) => h.from === 'storvsp')).toBe(true);
     expect(p.notes[0]).toContain('Drivers moved into the hypervisor');
     expect(p.architecture.components.find((c) => c.id === 'vendor-storage')?.layer).toBe('hv');
   });
 
-  it('passes overrides and the clock to the cost', () => {
+  it('passes overrides, path options and the clock to the cost', () => {
     const p = new WalkthroughPlayer(builtIn, 'hyperv-emulated-ide-write', {
       overrides: { 'ide-pio-data-words': 1 },
+      whatIfs: { options: ['pio'] },
       clockGHz: 2,
     });
-    expect(p.cost.perRequest.exits).toBe(11);
+    expect(p.cost.perRequest.exits).toBe(12);
+    expect(p.hops.some((h) => h.onlyWith === 'pio')).toBe(true);
+    expect(new WalkthroughPlayer(builtIn, 'hyperv-emulated-ide-write').hops.some((h) => h.onlyWith === 'pio')).toBe(
+      false,
+    );
     expect(p.cost.clockGHz).toBe(2);
   });
 });

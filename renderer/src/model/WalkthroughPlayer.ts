@@ -11,6 +11,7 @@
  */
 import { addCounters, computeCost, zeroCounters, type CostOptions } from './cost';
 import { FixedStepClock } from './FixedStepClock';
+import { EXIT_MECHANISMS } from './schema';
 import type { Architecture, CostReport, Counters, Hop, IoPath, Library, PlayerSnapshot, WhatIfs } from './types';
 import { deriveVariant } from './whatIfs';
 
@@ -23,7 +24,7 @@ export interface PlayerOptions {
 }
 
 export const DEFAULT_HOP_SECONDS = 1.2;
-const SLOW_MECHANISMS = new Set(['trap', 'vmexit', 'hypercall', 'world-switch']);
+const SLOW_MECHANISMS: ReadonlySet<string> = new Set([...EXIT_MECHANISMS, 'world-switch']);
 const EPS = 1e-6;
 
 export class WalkthroughPlayer {

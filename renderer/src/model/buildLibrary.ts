@@ -4,7 +4,7 @@
  * place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
  * the app can still show what is valid; callers decide whether errors are fatal.
  */
-import type { Architecture, ContentError, CostParameter, IoPath, Library, ScenarioFile } from './types';
+import type { Architecture, ContentError, CostParameter, Figure, IoPath, Library, ScenarioFile } from './types';
 import { validatePath } from './validatePath';
 import { checkClaims } from './claims';
 
@@ -24,6 +24,7 @@ export function emptyLibrary(): Library {
     parameters: new Map(),
     architectures: new Map(),
     paths: new Map(),
+    figures: new Map(),
     claims: new Map(),
     foundations: new Map(),
   };
@@ -64,6 +65,7 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
       claim(library.architectures, 'architecture', a.id, a, { file, path: `architectures[${i}]` }),
     );
     f.paths?.forEach((p, i) => claim(library.paths, 'path', p.id, p, { file, path: `paths[${i}]` }));
+    f.figures?.forEach((g, i) => claim(library.figures, 'figure', g.id, g, { file, path: `figures[${i}]` }));
     f.claims?.forEach((c, i) => claim(library.claims, 'claim', c.id, c, { file, path: `claims[${i}]` }));
     f.foundations?.forEach((x, i) =>
       claim(library.foundations, 'foundation', x.id, x, { file, path: `foundations[${i}]` }),
@@ -79,24 +81,36 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
   for (const p of library.parameters.values()) checkParameter(p, where('parameter', p.id));
   for (const a of library.architectures.values()) checkArchitecture(a, where('architecture', a.id));
   for (const p of library.paths.values()) checkPath(p, where('path', p.id));
+  for (const g of library.figures.values()) checkFigure(g, where('figure', g.id));
   errors.push(...checkClaims(library, where));
   return { library, errors };
+
+  function checkFigure(g: Figure, o: Origin): void {
+    if (!library.sources.has(g.source)) err(o, `unknown source key "${g.source}"`, 'source');
+  }
+
+  function checkAlternative(p: CostParameter, o: Origin, field: 'withoutHardwareAssist' | 'withHardwareAssist'): void {
+    const altId = p[field];
+    if (altId === undefined) return;
+    const alt = library.parameters.get(altId);
+    if (!alt) err(o, `unknown parameter "${altId}"`, field);
+    else if (!CYCLE_UNITS.has(alt.unit))
+      err(o, `"${alt.id}" is in ${alt.unit}; a replacement cost must be in cycles or us`, field);
+  }
 
   function checkParameter(p: CostParameter, o: Origin): void {
     if (p.source !== null && !library.sources.has(p.source)) err(o, `unknown source key "${p.source}"`, 'source');
     if (p.basedOn) checkSources(p.basedOn, o, 'basedOn');
-    if (p.withoutHardwareAssist !== undefined) {
-      const alt = library.parameters.get(p.withoutHardwareAssist);
-      if (!alt) err(o, `unknown parameter "${p.withoutHardwareAssist}"`, 'withoutHardwareAssist');
-      else if (!CYCLE_UNITS.has(alt.unit))
-        err(o, `"${alt.id}" is in ${alt.unit}; a replacement cost must be in cycles or us`, 'withoutHardwareAssist');
-    }
+    checkAlternative(p, o, 'withoutHardwareAssist');
+    checkAlternative(p, o, 'withHardwareAssist');
     if (p.measuredAtGHz !== undefined && p.unit !== 'us')
       err(o, `measuredAtGHz only applies to a value in us, not ${p.unit}`, 'measuredAtGHz');
   }
 
   function checkArchitecture(a: Architecture, o: Origin): void {
     checkSources(a.sources, o, 'sources');
+    checkSources(a.cpu.sources, o, 'cpu.sources');
+    if (a.hostKernelCrash) checkSources(a.hostKernelCrash.sources, o, 'hostKernelCrash.sources');
     const columns = new Set<string>();
     a.columns.forEach((c, i) => {
       if (columns.has(c.id)) err(o, `duplicate column "${c.id}"`, `columns[${i}].id`);
@@ -122,6 +136,12 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
       seen.add(c.id);
       if (!layers.has(c.layer)) err(o, `unknown layer "${c.layer}" in "${a.id}"`, `${sub}.layer`);
       checkSources(c.sources, o, `${sub}.sources`);
+      if (c.since && c.since.year > a.year)
+        err(
+          o,
+          `anachronism: "${c.name}" arrived in ${c.since.release} (${c.since.year}), after this architecture's release ${a.release} (${a.year}); show it in a later release`,
+          `${sub}.since`,
+        );
       c.dependsOn.forEach((d, j) => {
         if (!components.has(d)) err(o, `unknown component "${d}" in "${a.id}"`, `${sub}.dependsOn[${j}]`);
         else if (d === c.id) err(o, `"${c.id}" cannot depend on itself`, `${sub}.dependsOn[${j}]`);
@@ -131,9 +151,28 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
 
   function checkPath(p: IoPath, o: Origin): void {
     checkSources(p.sources, o, 'sources');
+    const optionIds = new Set<string>();
+    p.options.forEach((opt, i) => {
+      const sub = `options[${i}]`;
+      if (optionIds.has(opt.id)) err(o, `duplicate option "${opt.id}"`, `${sub}.id`);
+      optionIds.add(opt.id);
+      checkSources(opt.sources, o, `${sub}.sources`);
+      for (const [from, to] of Object.entries(opt.replaceParams))
+        for (const id of [from, to])
+          if (!library.parameters.has(id)) err(o, `unknown parameter "${id}"`, `${sub}.replaceParams.${from}`);
+    });
     p.hops.forEach((h, i) => {
       const sub = `hops[${i}]`;
       checkSources(h.sources, o, `${sub}.sources`);
+      for (const field of ['onlyWith', 'notWith'] as const) {
+        const opt = h[field];
+        if (opt !== undefined && !optionIds.has(opt))
+          err(
+            o,
+            `hop ${i} "${h.id}": unknown option "${opt}" (this path's options: ${[...optionIds].join(', ') || 'none'})`,
+            `${sub}.${field}`,
+          );
+      }
       h.params.forEach((id, j) => {
         const param = library.parameters.get(id);
         if (!param) err(o, `hop ${i} "${h.id}": unknown parameter "${id}"`, `${sub}.params[${j}]`);

@@ -49,8 +49,10 @@ describe('built-in content', () => {
   it('has the required architectures and paths, all valid', () => {
     expect([...lib.architectures.keys()].sort()).toEqual([
       'esx-3-classic',
+      'esx-4',
       'esxi',
       'hyperv-2008',
+      'hyperv-2012r2',
       'kvm',
       'type2-hosted',
       'xen',
@@ -72,15 +74,42 @@ describe('built-in content', () => {
   });
 
   it('cites every reference of hypervisors.md, and every estimate says how it was made', () => {
-    expect(lib.sources.size).toBe(18 + 17 + 1 + 4 + 7 + 9 + 7 + 4);
+    // Every reference key of hypervisors.md (H1-H18, E1-E17, T1, X1-X4, K1-K7, P1-P9, C1-C7, F1-F3), plus E18
+    // (VMware's open-source vmxnet driver in open-vm-tools, for the enhanced vmxnet path) and F4 (Robin & Irvine,
+    // named in hypervisors.md section 6, for the x86 foundation).
+    expect(lib.sources.size).toBe(18 + 17 + 1 + 4 + 7 + 9 + 7 + 3 + 1 + 1);
     for (const p of lib.parameters.values()) {
       if (p.source === null) expect(p.mark).toBe('estimate');
       expect(p.note.length).toBeGreaterThan(10);
+      expect(p.era.year).toBeGreaterThanOrEqual(2000);
     }
     const byKey = (k: string) => lib.parameters.get(k);
     expect(byKey('exit-direct')).toMatchObject({ value: 2000, unit: 'cycles', source: 'P1', mark: 'confirmed' });
-    expect(byKey('hypercall-kvm-x86')).toMatchObject({ value: 1300, source: 'K6', mark: 'unverified' });
-    expect(byKey('whp-exit-user-us')).toMatchObject({ value: 14.8, unit: 'us', source: 'P9' });
+    expect(lib.figures.get('k6-hypercall-kvm-x86')).toMatchObject({ value: 1300, source: 'K6', mark: 'unverified' });
+    expect(lib.figures.get('p9-whp-exit-user')).toMatchObject({ value: 67778, unit: 'per-second', source: 'P9' });
+  });
+
+  it('every parameter is spent by a path, an option or an alternative; published figures live apart', () => {
+    const used = new Set<string>();
+    for (const p of lib.paths.values()) {
+      for (const h of p.hops) {
+        h.params.forEach((id) => used.add(id));
+        if (h.repeat) used.add(h.repeat);
+      }
+      for (const o of p.options) Object.values(o.replaceParams).forEach((id) => used.add(id));
+    }
+    for (const p of lib.parameters.values()) {
+      if (p.withHardwareAssist) used.add(p.withHardwareAssist);
+      if (p.withoutHardwareAssist) used.add(p.withoutHardwareAssist);
+    }
+    expect([...lib.parameters.keys()].filter((id) => !used.has(id))).toEqual([]);
+    // A rate or a percentage is a figure, not a cost parameter; counts are counts of something per request.
+    for (const p of lib.parameters.values()) expect(['cycles', 'us', 'count']).toContain(p.unit);
+  });
+
+  it('a derived number is an estimate, never a secondary source; a range is stored as a range', () => {
+    expect(lib.parameters.get('bt-io-callout')).toMatchObject({ source: null, mark: 'estimate', basedOn: ['P4'] });
+    expect(lib.figures.get('e12-pvscsi-saving')).toMatchObject({ range: [10, 30] });
   });
 
   it('Hyper-V comes first-class: hardware, hypervisor, root kernel and user space, a Gen1 and an enlightened child', () => {
@@ -109,11 +138,13 @@ describe('built-in content', () => {
     for (const p of lib.paths.values()) {
       const c = computeCost(lib, p);
       expect(Number.isFinite(c.cpuMicrosecondsPerRequest)).toBe(true);
-      expect(c.perHop).toHaveLength(p.hops.length);
+      expect(c.perHop.length).toBeLessThanOrEqual(p.hops.length);
+      expect(c.perHop.length).toBe(p.hops.filter((h) => h.onlyWith === undefined).length);
     }
     const us = (id: string) => computeCost(lib, lib.paths.get(id)!).cpuMicrosecondsPerRequest;
-    expect(us('hyperv-emulated-ide-write')).toBeGreaterThan(100 * us('hyperv-synthetic-disk-write'));
-    expect(us('esx-e1000-transmit')).toBeGreaterThan(us('esx-vmxnet3-transmit'));
+    expect(us('hyperv-emulated-ide-write')).toBeGreaterThan(4 * us('hyperv-synthetic-disk-write'));
+    expect(us('esx4-lsi-logic-write')).toBeGreaterThan(us('esx-pvscsi-write'));
+    expect(us('esx-e1000-transmit')).toBeGreaterThan(us('esx-vmxnet2-transmit'));
     expect(us('kvm-virtio-qemu')).toBeGreaterThan(us('kvm-virtio-vhost'));
   });
 });
@@ -128,7 +159,7 @@ describe('loadBuiltInLibrary with bad content', () => {
         id: 'b',
         sources: [{ key: 'bad key', title: 't', group: 'VMware' }],
       },
-      '../../../assets/scenarios/c.json': { schemaVersion: 1, id: 'c', title: 'c', paths: [] },
+      '../../../assets/scenarios/c.json': { schemaVersion: 2, id: 'c', title: 'c', paths: [] },
       '../../../assets/scenarios/d.json': good,
       '../../../assets/scenarios/e.json': { ...good, id: 'e', sources: [good.sources[0]] },
     };
@@ -141,7 +172,7 @@ describe('loadBuiltInLibrary with bad content', () => {
       expect(message).toContain('b.json: sources[0].key: a source key is a letter and a number');
       expect(message).toContain('e.json: sources[0]: duplicate source "H1" (first defined in d.json at sources[0])');
     }
-    expect(loadBuiltInLibrary({ 'x/assets/scenarios/ok.json': good }).sources.size).toBe(67);
+    expect(loadBuiltInLibrary({ 'x/assets/scenarios/ok.json': good }).sources.size).toBe(68);
     expect(builtInFiles({ 'elsewhere.json': good }).names).toEqual(['elsewhere.json']);
   });
 });

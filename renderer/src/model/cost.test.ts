@@ -98,28 +98,36 @@ describe('built-in paths (hand-computed)', () => {
   const builtIn = loadBuiltInLibrary();
   const cost = (id: string, options = {}) => computeCost(builtIn, builtIn.paths.get(id)!, options);
 
-  it('path A: 23,600 cycles with batches of 8; one exit per batch', () => {
-    // 500 + 300 + 2000/8 + 2000/8 + 2000 + 15000 + 2000 + 2000 + 300 + 2000/8 + 2000/8 + 500
-    expect(cost('hyperv-synthetic-disk-write').perRequest).toMatchObject({ exits: 0.125, cycles: 23600 });
+  it('path A: 83,600 cycles (60,000 of them the guest storage stack) with batches of 8; one exit per batch', () => {
+    // 60000 + 500 + 300 + 2000/8 + 2000/8 + 2000 + 15000 + 2000 + 2000 + 300 + 2000/8 + 2000/8 + 500
+    expect(cost('hyperv-synthetic-disk-write').perRequest).toMatchObject({ exits: 0.125, cycles: 83600 });
     expect(cost('hyperv-synthetic-disk-write', { whatIfs: { batching: false } }).perRequest).toMatchObject({
       exits: 1,
-      cycles: 30600,
+      cycles: 90600,
     });
   });
 
-  it('path B: 2,058 exits of 30,000 cycles each (10 µs at 3 GHz)', () => {
-    // (7 + 2048 + 3) x (2000 + 3000 + 13000 + 6000 + 6000) + 500 + 15000 + 2000 + 2000 + 2000 + 500
+  it('path B: bus-master DMA, 7 set-up writes and 4 ISR accesses, each a 30,000-cycle round trip to vmwp', () => {
+    // (7 + 4) x (2000 + 3000 + 13000 + 6000 + 6000) + 60000 + 500 + 15000 + 2000 + 2000 + 2000 + 500
     const b = cost('hyperv-emulated-ide-write');
-    expect(b.perRequest).toMatchObject({ exits: 2058, contextSwitches: 2059, interrupts: 2, cycles: 61762000 });
+    expect(b.perRequest).toMatchObject({ exits: 11, contextSwitches: 12, interrupts: 2, cycles: 412000 });
     expect(b.estimate).toBe(true);
+    // PIO is the what-if, not the default: 2,048 more round trips.
+    const pio = computeCost(builtIn, builtIn.paths.get('hyperv-emulated-ide-write')!, {
+      whatIfs: { options: ['pio'] },
+    });
+    expect(pio.perRequest.exits).toBe(11 + 2048);
+    expect(pio.perRequest.cycles).toBe(412000 + 2048 * 30000);
   });
 
-  it('path E at the 733 MHz clock of T1', () => {
+  it('path E at the 733 MHz clock of T1: 187 µs per frame, CPU-bound at 64 Mb/s', () => {
     const e = cost('type2-lance-transmit');
     expect(e.clockGHz).toBe(0.733);
-    expect(e.perRequest).toMatchObject({ exits: 6, worldSwitches: 8, contextSwitches: 4 });
-    // 500 + 2 x 1.36 us + 2 x (1.36 + 2 x 3.045) us + 5.2 + 13.8 + 0.5 + 2 x (1.36 + 2 x 3.045) us at 733 MHz + 500
-    expect(e.perRequest.cycles).toBeCloseTo(1000 + (2 * 1.36 + 4 * (1.36 + 6.09) + 5.2 + 13.8 + 0.5) * 733, 6);
+    expect(e.perRequest).toMatchObject({ exits: 9, worldSwitches: 14, contextSwitches: 7 });
+    // 52.9 + 2 x 1.36 + 5 x (1.36 + 2 x 3.045) + 20 + 5.2 + 13.8 + 40.2 + 2 x (1.36 + 2 x 3.045) µs
+    const us = 52.9 + 2 * 1.36 + 7 * (1.36 + 6.09) + 20 + 5.2 + 13.8 + 40.2;
+    expect(e.perRequest.cycles).toBeCloseTo(us * 733, 6);
+    expect((1500 * 8) / e.perRequest.microseconds).toBeCloseTo(64.2, 1);
   });
 });
 

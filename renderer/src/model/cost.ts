@@ -13,13 +13,15 @@
  * A hop happens `repeat` times per request (a count parameter; default 1); a `perBatch` hop is divided by the batch
  * size when batching is on. Cycles are the sum of the hop's parameters: a value in cycles as is; a value in µs is
  * converted at the clock it was measured on (`measuredAtGHz`) or, without one, at the chosen clock. Microseconds =
- * cycles / (clockGHz * 1000). With hardware assist off, a guest exit's parameters are replaced by their
- * `withoutHardwareAssist` alternatives (binary translation).
+ * cycles / (clockGHz * 1000). The path is first resolved for the what-ifs (pathResolution.ts): option hops in or
+ * out, option parameters swapped, guest exits costed for VT-x or binary translation as the release and the what-if say.
  */
 import { contextOf } from './architecture';
+import { DEFAULT_WHATIFS, isGuestExit, resolvePath, resolveWhatIfs } from './pathResolution';
 import type { Architecture, CostParameter, CostReport, Counters, Hop, IoPath, Library, WhatIfs } from './types';
 
-export const DEFAULT_WHATIFS: WhatIfs = { batchSize: 8, batching: true, hardwareAssist: true };
+export { DEFAULT_WHATIFS, isGuestExit, resolveWhatIfs };
+
 export const DEFAULT_CLOCK_GHZ = 3;
 
 export interface CostOptions {
@@ -31,7 +33,6 @@ export interface CostOptions {
   architecture?: Architecture;
 }
 
-const EXIT_MECHANISMS = new Set(['trap', 'vmexit', 'hypercall']);
 const DATA_ONLY = new Set(['ring-write', 'copy', 'dma']);
 
 export function zeroCounters(): Counters {
@@ -50,18 +51,9 @@ export function addCounters(a: Counters, b: Counters): Counters {
   };
 }
 
-export function resolveWhatIfs(w?: Partial<WhatIfs>): WhatIfs {
-  return { ...DEFAULT_WHATIFS, ...w };
-}
-
 /** The batch size in effect: 1 when batching is off. */
 export function effectiveBatch(w: WhatIfs): number {
   return w.batching ? Math.max(1, Math.floor(w.batchSize)) : 1;
-}
-
-/** True when the hop leaves a guest by trap, VM exit or hypercall. */
-export function isGuestExit(arch: Architecture, hop: Hop): boolean {
-  return EXIT_MECHANISMS.has(hop.mechanism) && contextOf(arch, hop.from).domain === 'guest';
 }
 
 export function isContextSwitch(arch: Architecture, hop: Hop): boolean {
@@ -102,7 +94,8 @@ export function computeCost(library: Library, path: IoPath, options: CostOptions
     if (p.mark === 'estimate' || p.mark === 'unverified') estimate = true;
   };
 
-  const perHop = path.hops.map((hop) => {
+  const resolved = resolvePath(library, arch, path, whatIfs);
+  const perHop = resolved.hops.map((hop) => {
     let repeat = 1;
     if (hop.repeat !== undefined) {
       note(requireParam(library, hop.repeat));
@@ -112,9 +105,7 @@ export function computeCost(library: Library, path: IoPath, options: CostOptions
     const times = perBatch ? repeat / batch : repeat;
     const guestExit = isGuestExit(arch, hop);
     const params = hop.params.map((id) => {
-      let p = requireParam(library, id);
-      if (!whatIfs.hardwareAssist && guestExit && p.withoutHardwareAssist)
-        p = requireParam(library, p.withoutHardwareAssist);
+      const p = requireParam(library, id);
       note(p);
       return { id: p.id, cycles: paramCycles(p, paramValue(library, p.id, overrides), clockGHz) };
     });

@@ -32,9 +32,17 @@ export {
 export { FixedStepClock, FIXED_STEP, MAX_DT, MIN_SPEED, MAX_SPEED } from './FixedStepClock';
 export { WalkthroughPlayer, DEFAULT_HOP_SECONDS, type PlayerOptions } from './WalkthroughPlayer';
 export { ComparePlayer, compareSummary, type CompareSnapshot } from './ComparePlayer';
-export { deriveVariant, withVariant, inGuest, type Variant } from './whatIfs';
-export { crashComponent, trustedComputingBase } from './faults';
-export { markLabel, sourceLabel, parameterLabel } from './labels';
+export {
+  deriveVariant,
+  withVariant,
+  inGuest,
+  resolvePath,
+  effectiveHardwareAssist,
+  hardwareAssistRefusal,
+  type Variant,
+} from './whatIfs';
+export { crashComponent, trustedComputingBase, blastRadius, inTrustedBase, trustedBaseText } from './faults';
+export { markLabel, sourceLabel, parameterLabel, weakestMark, hopMark, MARK_ORDER } from './labels';
 export {
   checkClaims,
   backgroundFor,

@@ -1,5 +1,28 @@
 /** Short texts for the UI: where a fact comes from and how far it can be trusted. */
-import type { CostParameter, Library, Mark } from './types';
+import type { CostParameter, Hop, Library, Mark } from './types';
+
+/** From strongest to weakest: ✔ confirmed, ~ secondary, ⚠ unverified, model estimate. */
+export const MARK_ORDER: readonly Mark[] = ['confirmed', 'secondary', 'unverified', 'estimate'];
+
+/** The weakest of some marks (an empty list is confirmed: nothing weakens it). */
+export function weakestMark(marks: Iterable<Mark>): Mark {
+  let worst = 0;
+  for (const m of marks) worst = Math.max(worst, MARK_ORDER.indexOf(m));
+  return MARK_ORDER[worst] as Mark;
+}
+
+/**
+ * The mark a hop is shown with: the weakest of what it shows, i.e. its structure (the hop's own mark), the cost
+ * parameters it spends and its repeat count. A hop whose cost is an estimate is never shown as ✔.
+ */
+export function hopMark(library: Library, hop: Hop): Mark {
+  const ids = hop.repeat !== undefined ? [...hop.params, hop.repeat] : hop.params;
+  const marks = ids.flatMap((id) => {
+    const p = library.parameters.get(id);
+    return p ? [p.mark] : [];
+  });
+  return weakestMark([hop.mark, ...marks]);
+}
 
 const MARKS: Record<Mark, string> = {
   confirmed: '✔ confirmed',

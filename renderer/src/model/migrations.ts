@@ -36,8 +36,31 @@ function v0ToV1(file: JsonObject): JsonObject {
   return { ...file, ...(migratedPaths ? { paths: migratedPaths } : {}), schemaVersion: 1 };
 }
 
+/**
+ * Version 2 derives whether a component is in the trusted computing base from the fault rule (faults.ts), so the
+ * hand-written `tcb` flag of version 1 is dropped. Version 2 also requires each architecture's release, year, CPU
+ * mode and cost era, and each parameter's era: facts a migration cannot invent, so a version 1 file that lacks them
+ * gets schema errors naming each missing field.
+ */
+function v1ToV2(file: JsonObject): JsonObject {
+  const architectures = Array.isArray(file.architectures)
+    ? file.architectures.map((a) => {
+        if (!isObject(a) || !Array.isArray(a.components)) return a;
+        return {
+          ...a,
+          components: a.components.map((c) => {
+            if (!isObject(c)) return c;
+            const { tcb: _dropped, ...rest } = c;
+            return rest;
+          }),
+        };
+      })
+    : undefined;
+  return { ...file, ...(architectures ? { architectures } : {}), schemaVersion: 2 };
+}
+
 /** Registry: the step that upgrades a file *from* the given version. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: v0ToV1 };
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: v0ToV1, 1: v1ToV2 };
 
 export type MigrationResult = { ok: true; file: JsonObject; from: number } | { ok: false; message: string };
 

@@ -32,12 +32,12 @@ describe('parseScenarioFile', () => {
     const r = parseScenarioFile(rest, 'old.json');
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.errors[0]?.message).toBe('"schemaVersion" is missing; add "schemaVersion": 1 at the top of the file');
+      expect(r.errors[0]?.message).toBe('"schemaVersion" is missing; add "schemaVersion": 2 at the top of the file');
   });
 
   it('rejects a newer or malformed schemaVersion', () => {
     const newer = parseScenarioFile({ ...testFile(), schemaVersion: 7 }, 'new.json');
-    expect(!newer.ok && newer.errors[0]?.message).toContain('newer than this app understands (1)');
+    expect(!newer.ok && newer.errors[0]?.message).toContain('newer than this app understands (2)');
     const bad = parseScenarioFile({ ...testFile(), schemaVersion: '1' }, 'x.json');
     expect(!bad.ok && bad.errors[0]?.message).toContain('must be a whole number');
   });
@@ -73,7 +73,30 @@ describe('parseScenarioFile', () => {
 });
 
 describe('migrations', () => {
-  it('migrates a version-0 file (via/costs/arch) to version 1', () => {
+  it('migrates a version-1 file: the hand-written tcb flag goes (the fault rule decides it)', () => {
+    const current = testFile();
+    const v1 = JSON.parse(JSON.stringify(current));
+    v1.schemaVersion = 1;
+    for (const c of v1.architectures[0].components) c.tcb = true;
+    const r = parseScenarioFile(v1, 'v1.json');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.file).toEqual(current);
+  });
+
+  it('a version-1 file without the facts of version 2 gets an error for each, with its place', () => {
+    const v1 = JSON.parse(JSON.stringify(testFile()));
+    v1.schemaVersion = 1;
+    delete v1.architectures[0].release;
+    delete v1.parameters[0].era;
+    const r = parseScenarioFile(v1, 'old.json');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.errors.map((e) => e.path);
+    expect(paths).toContain('architectures[0].release');
+    expect(paths).toContain('parameters[0].era');
+  });
+
+  it('migrates a version-0 file (via/costs/arch) to the current version', () => {
     const current = testFile();
     const v0 = JSON.parse(JSON.stringify(current));
     v0.schemaVersion = 0;
@@ -106,12 +129,12 @@ describe('migrations', () => {
       ok: false,
       message: 'no migration from schemaVersion 0 to 1',
     });
-    expect(Object.keys(MIGRATIONS)).toEqual(['0']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0', '1']);
   });
 
   it('leaves malformed v0 content for the schema to report', () => {
     const r = migrate({ schemaVersion: 0, paths: ['x', { hops: 'no' }] });
-    expect(r).toEqual({ ok: true, file: { schemaVersion: 1, paths: ['x', { hops: 'no' }] }, from: 0 });
+    expect(r).toEqual({ ok: true, file: { schemaVersion: 2, paths: ['x', { hops: 'no' }] }, from: 0 });
   });
 });
 

@@ -35,6 +35,23 @@ describe('citedBy', () => {
     for (const key of ['H17', 'H18', 'E17', 'X4']) expect(lib.sources.has(key), key).toBe(true);
   });
 
+  it('counts what an architecture says about its CPU and a host kernel crash, path what-ifs and calibration figures', () => {
+    const lib = loadBuiltInLibrary();
+    const cited = citedBy(lib);
+    expect(cited.get('X4')?.find((c) => c.kind === 'architecture')?.label).toBe(
+      `${lib.architectures.get('xen')!.name} › what a host kernel crash does`,
+    );
+    const cpu = lib.architectures.get('esx-3-classic')!.cpu.sources[0]!;
+    expect(cited.get(cpu)?.map(citationKey)).toContain('architecture:esx-3-classic');
+    const withOption = [...lib.paths.values()].find((p) => p.options.some((o) => o.sources.length > 0))!;
+    const option = withOption.options.find((o) => o.sources.length > 0)!;
+    expect(cited.get(option.sources[0]!)?.map((c) => c.label)).toContain(
+      `${withOption.name} › what-if: ${option.label}`,
+    );
+    const figure = [...lib.figures.values()][0]!;
+    expect(cited.get(figure.source)?.map(citationKey)).toContain(`figure:${figure.id}`);
+  });
+
   it('lists the sources nobody cites', () => {
     const f = structuredClone(testFile());
     f.sources = [...(f.sources ?? []), { key: 'S2', title: 'Nobody reads me', group: 'Foundations' }];

@@ -1,15 +1,17 @@
 /**
- * "Cited by": for every source of the library, everything that cites it (architectures, components, paths, hops, cost
- * parameters, claims, foundations), computed from the content itself so the References view can never drift from it.
+ * "Cited by": for every source of the library, everything that cites it (architectures with their CPU and crash notes,
+ * components, paths with their options, hops, cost parameters, calibration figures, claims, foundations), computed from
+ * the content itself so the References view can never drift from it.
  */
 import type { Library } from './types';
 
 export type CitationTarget =
   | { kind: 'architecture'; architectureId: string }
   | { kind: 'component'; architectureId: string; componentId: string }
-  | { kind: 'path'; pathId: string }
+  | { kind: 'path'; pathId: string; optionId?: string }
   | { kind: 'hop'; pathId: string; hopId: string; hopIndex: number }
   | { kind: 'parameter'; parameterId: string }
+  | { kind: 'figure'; figureId: string }
   | { kind: 'claim'; claimId: string }
   | { kind: 'foundation'; foundationId: string };
 
@@ -24,6 +26,7 @@ export const CITATION_KINDS: readonly CitationKind[] = [
   'path',
   'hop',
   'parameter',
+  'figure',
   'claim',
   'foundation',
 ];
@@ -36,11 +39,13 @@ export function citationKey(t: CitationTarget): string {
     case 'component':
       return `component:${t.architectureId}/${t.componentId}`;
     case 'path':
-      return `path:${t.pathId}`;
+      return t.optionId === undefined ? `path:${t.pathId}` : `path:${t.pathId}#${t.optionId}`;
     case 'hop':
       return `hop:${t.pathId}/${t.hopId}`;
     case 'parameter':
       return `parameter:${t.parameterId}`;
+    case 'figure':
+      return `figure:${t.figureId}`;
     case 'claim':
       return `claim:${t.claimId}`;
     case 'foundation':
@@ -69,10 +74,20 @@ export function citedBy(library: Library): Map<string, Citation[]> {
 
   for (const a of library.architectures.values()) {
     add(a.sources, { kind: 'architecture', architectureId: a.id, label: a.name });
+    add(a.cpu.sources, { kind: 'architecture', architectureId: a.id, label: `${a.name} › CPU virtualization` });
+    add(a.hostKernelCrash?.sources ?? [], {
+      kind: 'architecture',
+      architectureId: a.id,
+      label: `${a.name} › what a host kernel crash does`,
+    });
     for (const c of a.components)
       add(c.sources, { kind: 'component', architectureId: a.id, componentId: c.id, label: `${a.name} › ${c.name}` });
   }
-  for (const p of library.paths.values()) add(p.sources, { kind: 'path', pathId: p.id, label: p.name });
+  for (const p of library.paths.values()) {
+    add(p.sources, { kind: 'path', pathId: p.id, label: p.name });
+    for (const o of p.options)
+      add(o.sources, { kind: 'path', pathId: p.id, optionId: o.id, label: `${p.name} › what-if: ${o.label}` });
+  }
   for (const p of library.paths.values())
     p.hops.forEach((h, i) =>
       add(h.sources, {
@@ -87,6 +102,8 @@ export function citedBy(library: Library): Map<string, Citation[]> {
     add(p.source === null ? [] : [p.source], { kind: 'parameter', parameterId: p.id, label: p.name });
     add(p.basedOn ?? [], { kind: 'parameter', parameterId: p.id, label: `${p.name} (model estimate based on it)` });
   }
+  for (const f of library.figures.values())
+    add([f.source], { kind: 'figure', figureId: f.id, label: `Calibration figure: ${f.name}` });
   const claims = [...library.claims.values()].sort((a, b) => a.number - b.number);
   for (const c of claims)
     add(

@@ -4,16 +4,45 @@
  * Structural checks live here; cross-references (unknown ids, boundary rules) are checked by buildLibrary.
  */
 import { z } from 'zod';
-import { MECHANISMS, type ScenarioFile } from './types';
 import { claimSchema, foundationSchema } from './claims';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** How control or data crosses from one component to the next (the walkthrough's event kinds). */
+export const MECHANISMS = [
+  'call',
+  'syscall',
+  'trap',
+  'vmexit',
+  'hypercall',
+  'ring-write',
+  'signal',
+  'interrupt',
+  'dma',
+  'world-switch',
+  'copy',
+] as const;
+
+/** The mechanisms that leave a guest for the hypervisor (the exits the counters count); defined once. */
+export const EXIT_MECHANISMS = [
+  'trap',
+  'vmexit',
+  'hypercall',
+] as const satisfies readonly (typeof MECHANISMS)[number][];
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and dashes, e.g. "storvsp"')
   .describe('Identifier: lower-case letters, digits and dashes.');
 const text = z.string().min(1, 'must not be empty');
+
+const year = z.number().int().min(1960).max(2100);
+
+/** When a parameter's value was measured (or for which hardware it is estimated). */
+export const eraSchema = z.strictObject({ platform: text, year });
+
+/** The release a component arrived in, when later than the first release of its product. */
+export const sinceSchema = z.strictObject({ release: text, year });
 
 export const markSchema = z
   .enum(['confirmed', 'secondary', 'unverified', 'estimate'])
@@ -42,8 +71,16 @@ export const costParameterSchema = z
     step: z.number().positive(),
     basedOn: z.array(z.string()).optional(),
     measuredAtGHz: z.number().positive().optional(),
-    withoutHardwareAssist: id.optional(),
+    withoutHardwareAssist: id
+      .optional()
+      .describe('The parameter that replaces this one when a guest exit is caught by binary translation instead.'),
+    withHardwareAssist: id
+      .optional()
+      .describe(
+        'The parameter that replaces this one when the guest runs with VT-x/AMD-V instead of binary translation.',
+      ),
     crossing: z.boolean().optional(),
+    era: eraSchema.describe('Platform and year the value belongs to (measured on, or estimated for).'),
   })
   .superRefine((p, ctx) => {
     if (p.min > p.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `min ${p.min} is above max ${p.max}` });
@@ -57,9 +94,12 @@ export const costParameterSchema = z
       });
   });
 
-const contextSchema = z.strictObject({
-  ring: z.enum(['hardware', 'ring-1', 'ring0', 'ring3']),
-  domain: z.enum(['hardware', 'hypervisor', 'host', 'guest']),
+export const ringSchema = z.enum(['hardware', 'ring-1', 'ring0', 'ring3']);
+export const domainSchema = z.enum(['hardware', 'hypervisor', 'host', 'guest']);
+
+export const contextSchema = z.strictObject({
+  ring: ringSchema,
+  domain: domainSchema,
 });
 
 export const columnSchema = z.strictObject({
@@ -102,19 +142,45 @@ export const componentSchema = z.strictObject({
   name: text.max(24, 'keep names short for 3D labels (at most 24 characters); put the rest in the description'),
   layer: id,
   kind: componentKindSchema,
-  tcb: z.boolean(),
   description: text,
   sources: z.array(z.string()).default([]),
   mark: markSchema.default('estimate'),
   dependsOn: z.array(id).default([]),
+  since: sinceSchema
+    .optional()
+    .describe('The release and year this component arrived in; absent means the architecture’s own release.'),
 });
+
+/** How a release virtualizes the CPU by default, and whether the other technique exists in it. */
+export const cpuSchema = z.strictObject({
+  mode: z.enum(['vt', 'bt']).describe('vt: VT-x/AMD-V exits; bt: binary translation (no VT-x).'),
+  switchable: z
+    .boolean()
+    .describe('True when the release can run a guest with the other technique (ESX 3.x: BT or VT).'),
+  note: text.describe('Why (e.g. "Hyper-V requires VT-x or AMD-V"), with the era of the costs.'),
+  sources: z.array(z.string()).default([]),
+});
+
+/** What a crash of a kernel-mode component of the host / parent / console / dom0 does, in this architecture's words. */
+export const hostKernelCrashSchema = z.strictObject({
+  effect: text,
+  sources: z.array(z.string()).default([]),
+  mark: markSchema,
+});
+
+export const driverModelSchema = z.enum(['monolithic', 'microkernelized', 'hosted', 'split', 'linux']);
 
 export const architectureSchema = z.strictObject({
   id,
   name: text,
   summary: text,
   type: z.enum(['type1', 'type2', 'debated']),
-  driverModel: z.enum(['monolithic', 'microkernelized', 'hosted', 'split', 'linux']),
+  driverModel: driverModelSchema,
+  release: text.describe('The named release this architecture shows, e.g. "Windows Server 2008".'),
+  year,
+  cpu: cpuSchema,
+  costEra: text.describe('Which era and machine the numbers of this architecture come from.'),
+  hostKernelCrash: hostKernelCrashSchema.optional(),
   description: text,
   sources: z.array(z.string()).default([]),
   columns: z.array(columnSchema).min(1),
@@ -136,8 +202,21 @@ export const hopSchema = z.strictObject({
   repeat: id.optional(),
   perBatch: z.boolean().optional(),
   contextSwitch: z.boolean().optional(),
+  onlyWith: id.optional().describe('Id of a path option: the hop exists only while that option is on.'),
+  notWith: id.optional().describe('Id of a path option: the hop disappears while that option is on.'),
   sources: z.array(z.string()).default([]),
   mark: markSchema.default('estimate'),
+});
+
+/** A what-if that belongs to one path (e.g. PIO instead of DMA, the optimizations of a paper). */
+export const pathOptionSchema = z.strictObject({
+  id,
+  label: text,
+  description: text,
+  /** Parameters replaced while the option is on: parameter id -> replacement id. */
+  replaceParams: z.record(z.string(), id).default({}),
+  sources: z.array(z.string()).default([]),
+  mark: markSchema,
 });
 
 export const ioPathSchema = z.strictObject({
@@ -153,10 +232,34 @@ export const ioPathSchema = z.strictObject({
   request: text,
   summary: text,
   hops: z.array(hopSchema).min(1),
+  options: z.array(pathOptionSchema).default([]),
   clockGHz: z.number().positive().optional(),
   sources: z.array(z.string()).default([]),
   mark: markSchema,
 });
+
+/** A published figure (a measurement or a vendor's claim) that the calibration suite checks the model against. */
+export const figureUnitSchema = z.enum(['cycles', 'us', 'percent', 'ratio', 'Mb/s', 'per-second', 'count']);
+
+export const figureSchema = z
+  .strictObject({
+    id,
+    name: text,
+    /** The published value, or its range (low..high) when the source gives a range. */
+    value: z.number().optional(),
+    range: z.tuple([z.number(), z.number()]).optional(),
+    unit: figureUnitSchema,
+    source: z.string(),
+    mark: markSchema,
+    era: eraSchema,
+    note: text,
+  })
+  .superRefine((f, ctx) => {
+    if ((f.value === undefined) === (f.range === undefined))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either "value" or "range", not both or neither' });
+    if (f.range && f.range[0] > f.range[1])
+      ctx.addIssue({ code: 'custom', path: ['range'], message: `range ${f.range[0]}..${f.range[1]} runs backwards` });
+  });
 
 export const scenarioFileSchema = z
   .strictObject({
@@ -169,12 +272,8 @@ export const scenarioFileSchema = z
     parameters: z.array(costParameterSchema).optional(),
     architectures: z.array(architectureSchema).optional(),
     paths: z.array(ioPathSchema).optional(),
+    figures: z.array(figureSchema).optional(),
     claims: z.array(claimSchema).optional(),
     foundations: z.array(foundationSchema).optional(),
   })
   .describe('A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths.');
-
-/** The parsed shape must be exactly the contract's ScenarioFile (plus the optional $schema pointer). */
-type Parsed = z.output<typeof scenarioFileSchema>;
-type Assert<T extends true> = T;
-export type SchemaMatchesContract = Assert<Omit<Parsed, '$schema'> extends ScenarioFile ? true : false>;

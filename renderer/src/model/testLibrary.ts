@@ -1,5 +1,6 @@
 /** A small, hand-made library for unit tests (not shipped content): one guest, one host, one hypervisor. */
 import { buildLibrary } from './buildLibrary';
+import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { Architecture, CostParameter, Hop, IoPath, Library, ScenarioFile } from './types';
 
 export function param(id: string, value: number, extra: Partial<CostParameter> = {}): CostParameter {
@@ -14,6 +15,7 @@ export function param(id: string, value: number, extra: Partial<CostParameter> =
     min: 0,
     max: 1e9,
     step: 1,
+    era: { platform: 'test machine', year: 2010 },
     ...extra,
   };
 }
@@ -41,6 +43,10 @@ export function testArchitecture(type: Architecture['type'] = 'type1'): Architec
     summary: 'test',
     type,
     driverModel: 'microkernelized',
+    release: 'Test 1.0',
+    year: 2010,
+    cpu: { mode: 'vt', switchable: true, note: 'test', sources: [] },
+    costEra: 'test',
     description: 'test',
     sources: [],
     columns: [
@@ -78,7 +84,6 @@ function c(id: string, layer: string, kind: Architecture['components'][number]['
     name: id,
     layer,
     kind,
-    tcb: !layer.startsWith('g'),
     description: id,
     sources: [],
     mark: 'confirmed' as const,
@@ -88,7 +93,14 @@ function c(id: string, layer: string, kind: Architecture['components'][number]['
 
 /** A synthetic path (ring + one batched exit) and an emulated path (repeated exits through the worker). */
 export function testPaths(): IoPath[] {
-  const base = { architecture: 'arch', request: 'one write', summary: 's', sources: [], mark: 'confirmed' as const };
+  const base = {
+    architecture: 'arch',
+    request: 'one write',
+    summary: 's',
+    sources: [],
+    mark: 'confirmed' as const,
+    options: [],
+  };
   return [
     {
       ...base,
@@ -127,7 +139,7 @@ export function testPaths(): IoPath[] {
 
 export function testFile(): ScenarioFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id: 'test',
     title: 'Test',
     sources: [{ key: 'S1', title: 'Source one', group: 'Performance' }],

@@ -1,218 +1,52 @@
 /**
  * The teaching model's vocabulary. Pure data types: no DOM, three.js, Svelte or Electron.
  * Content files (assets/scenarios/*.json) are parsed by schema.ts into these shapes; the scene and the UI
- * draw them; the player produces plain snapshots of them.
+ * draw them; the player produces plain snapshots of them. Content shapes are derived from the zod schemas
+ * (schema.ts) with z.infer, never written beside them; the rest (library, counters, snapshots) are the model's own.
  */
+import type { z } from 'zod';
+import type * as S from './schema';
 import type { Claim, Foundation } from './claims';
 
 /** How far a fact can be trusted (hypervisors.md marks): ✔ confirmed, ~ secondary, ⚠ unverified, or the model's own estimate. */
-export type Mark = 'confirmed' | 'secondary' | 'unverified' | 'estimate';
-
-export interface Source {
-  /** Reference key from hypervisors.md, e.g. "H3", "P9". */
-  key: string;
-  title: string;
-  /** Where to read it, when it has an address (opened in the system browser). */
-  url?: string;
-  group: 'Hyper-V' | 'VMware' | 'Type 2, Xen, KVM' | 'Performance' | 'Claims and security' | 'Foundations';
-}
-
-/** A fact with its provenance. */
-export interface Cited {
-  sources: string[];
-  mark: Mark;
-}
-
+export type Mark = z.infer<typeof S.markSchema>;
+/** A reference of hypervisors.md (key e.g. "H3"), with its address when it has one. */
+export type Source = z.infer<typeof S.sourceSchema>;
 /** Privilege level, the vertical axis of every stack: hardware at the bottom, then ring -1, ring 0, ring 3. */
-export type Ring = 'hardware' | 'ring-1' | 'ring0' | 'ring3';
-
+export type Ring = z.infer<typeof S.ringSchema>;
 /** Whose code runs there: the machine, the hypervisor, the host/parent/service console/dom0, or a guest. */
-export type Domain = 'hardware' | 'hypervisor' | 'host' | 'guest';
-
-export interface PrivilegeContext {
-  ring: Ring;
-  domain: Domain;
-}
-
+export type Domain = z.infer<typeof S.domainSchema>;
+export type PrivilegeContext = z.infer<typeof S.contextSchema>;
 /** A vertical column of the stack: the host/parent partition, a guest VM, or the shared base (hardware, hypervisor). */
-export interface Column {
-  id: string;
-  name: string;
-  role: 'shared' | 'host' | 'guest';
-  description: string;
-  /** True for a guest virtual machine (what a crash can take down). */
-  vm: boolean;
-}
-
+export type Column = z.infer<typeof S.columnSchema>;
 /** A horizontal slab: one privilege context, spanning all columns (column undefined) or one column. */
-export interface Layer {
-  id: string;
-  name: string;
-  context: PrivilegeContext;
-  /** Column the layer belongs to; undefined for a slab spanning the whole machine (hardware, hypervisor, a Type 2 host kernel). */
-  column?: string;
-}
-
-export type ComponentKind =
-  | 'hardware'
-  | 'hypervisor'
-  | 'vmm'
-  | 'driver'
-  | 'vsp'
-  | 'vsc'
-  | 'emulator'
-  | 'bus'
-  | 'scheduler'
-  | 'memory'
-  | 'filesystem'
-  | 'switch'
-  | 'management'
-  | 'worker'
-  | 'kernel'
-  | 'application'
-  | 'enlightenment';
-
-export interface Component {
-  id: string;
-  name: string;
-  layer: string;
-  kind: ComponentKind;
-  /** In the trusted computing base: its compromise or crash can affect every VM. */
-  tcb: boolean;
-  description: string;
-  sources: string[];
-  mark: Mark;
-  /** Components this one needs in order to work (for fault injection): if one of them fails, this one fails. */
-  dependsOn: string[];
-}
-
-export type ArchitectureType = 'type1' | 'type2' | 'debated';
-export type DriverModel = 'monolithic' | 'microkernelized' | 'hosted' | 'split' | 'linux';
-
-export interface Architecture {
-  id: string;
-  name: string;
-  /** e.g. "Type 1, microkernelized". */
-  summary: string;
-  type: ArchitectureType;
-  driverModel: DriverModel;
-  description: string;
-  sources: string[];
-  columns: Column[];
-  /** Ordered bottom to top within the privilege order. */
-  layers: Layer[];
-  components: Component[];
-}
-
-export type Mechanism =
-  | 'call'
-  | 'syscall'
-  | 'trap'
-  | 'vmexit'
-  | 'hypercall'
-  | 'ring-write'
-  | 'signal'
-  | 'interrupt'
-  | 'dma'
-  | 'world-switch'
-  | 'copy';
-
-export const MECHANISMS = [
-  'call',
-  'syscall',
-  'trap',
-  'vmexit',
-  'hypercall',
-  'ring-write',
-  'signal',
-  'interrupt',
-  'dma',
-  'world-switch',
-  'copy',
-] as const satisfies readonly Mechanism[];
-
-export type Payload = 'command' | 'data' | 'signal';
-
-export interface Hop {
-  id: string;
-  from: string;
-  to: string;
-  mechanism: Mechanism;
-  moves: Payload;
-  /** One-line label for the event list, e.g. "OUT to the IDE command port". */
-  label: string;
-  /** Narration for this step (read aloud to screen readers). */
-  narration: string;
-  /** Cost parameter ids whose cycles this hop spends. */
-  params: string[];
-  /** Parameter id giving how many times this hop happens per request (e.g. port accesses per sector); default once. */
-  repeat?: string;
-  /** True when the hop happens once per batch on a ring-based path (the doorbell/signal), not once per request. */
-  perBatch?: boolean;
-  /**
-   * Whether the hop makes the CPU switch to another thread or process. When absent the default rule applies: a hop
-   * that enters a host-side user process (vmwp, QEMU, VMApp, VMX: ring 3 outside the guests) from a kernel or the
-   * hypervisor is a context switch. Content sets it explicitly for e.g. waking a kernel worker thread (vhost).
-   */
-  contextSwitch?: boolean;
-  sources: string[];
-  mark: Mark;
-}
-
-export type DeviceModel = 'emulated' | 'synthetic' | 'paravirtual' | 'hosted-emulated';
-
-export interface IoPath {
-  id: string;
-  /** e.g. "Hyper-V: synthetic disk write". */
-  name: string;
-  /** Short label for comparisons and charts, e.g. "emulated IDE", "synthetic"; defaults to the device model. */
-  shortName?: string;
-  /** Letter of hypervisors.md (A-E) when it has one. */
-  letter?: string;
-  architecture: string;
-  device: DeviceModel;
-  /** What the request is, e.g. "one 4 KB disk write". */
-  request: string;
-  summary: string;
-  hops: Hop[];
-  /** Clock (GHz) of the machine the path's measured figures come from; the default clock when computing its cost. */
-  clockGHz?: number;
-  sources: string[];
-  mark: Mark;
-}
-
-export type Unit = 'cycles' | 'us' | 'count' | 'GHz' | 'percent';
-
-export interface CostParameter {
-  id: string;
-  name: string;
-  value: number;
-  unit: Unit;
-  /** Source key, or null for a model estimate. */
-  source: string | null;
-  mark: Mark;
-  /** Platform and year the number was measured on, or how it was estimated. */
-  note: string;
-  /** Slider range for the Lab. */
-  min: number;
-  max: number;
-  step: number;
-  /** For a model estimate: the source keys the estimate was built from (shown as "model estimate, based on ..."). */
-  basedOn?: string[];
-  /**
-   * For a value in µs: the clock (GHz) of the machine it was measured on. When given, the model converts the value to
-   * cycles at that clock (so it scales with the chosen clock); when absent, a µs value is a fixed time.
-   */
-  measuredAtGHz?: number;
-  /** Id of the parameter that replaces this one when hardware assist is off (binary translation instead of a VT-x exit). */
-  withoutHardwareAssist?: string;
-  /**
-   * True for the cost of crossing a boundary (an exit, an interrupt, a switch to another process). When a what-if
-   * removes the crossing (e.g. drivers moved into the hypervisor), the cost goes with it; other costs are work that
-   * still has to be done somewhere.
-   */
-  crossing?: boolean;
-}
+export type Layer = z.infer<typeof S.layerSchema>;
+export type ComponentKind = z.infer<typeof S.componentKindSchema>;
+export type Component = z.infer<typeof S.componentSchema>;
+/** The release a component arrived in. */
+export type Release = z.infer<typeof S.sinceSchema>;
+/** Platform and year a value was measured on, or estimated for. */
+export type Era = z.infer<typeof S.eraSchema>;
+/** How a release virtualizes the CPU by default (VT-x exits or binary translation) and whether it can use the other. */
+export type CpuVirtualization = z.infer<typeof S.cpuSchema>;
+/** What a kernel-mode crash of the host / parent / console / dom0 does, in this architecture's words. */
+export type HostKernelCrash = z.infer<typeof S.hostKernelCrashSchema>;
+export type Architecture = z.infer<typeof S.architectureSchema>;
+export type ArchitectureType = Architecture['type'];
+export type DriverModel = z.infer<typeof S.driverModelSchema>;
+export type Mechanism = (typeof S.MECHANISMS)[number];
+export { MECHANISMS, EXIT_MECHANISMS } from './schema';
+export type Hop = z.infer<typeof S.hopSchema>;
+export type Payload = Hop['moves'];
+/** A what-if of one path (e.g. PIO instead of DMA): hops switch with it, and parameters can be replaced. */
+export type PathOption = z.infer<typeof S.pathOptionSchema>;
+export type IoPath = z.infer<typeof S.ioPathSchema>;
+export type DeviceModel = IoPath['device'];
+export type Unit = z.infer<typeof S.unitSchema>;
+export type CostParameter = z.infer<typeof S.costParameterSchema>;
+export type FigureUnit = z.infer<typeof S.figureUnitSchema>;
+/** A published figure that the calibration suite checks the model against. */
+export type Figure = z.infer<typeof S.figureSchema>;
 
 /** Counters of one request (or one hop), as the learner sees them. */
 export interface Counters {
@@ -232,8 +66,13 @@ export interface WhatIfs {
   /** Ring-based paths signal once per batch of this many requests (1 = no batching). */
   batchSize: number;
   batching: boolean;
-  /** VT-x/AMD-V on; off means binary translation costs replace hardware exits. */
-  hardwareAssist: boolean;
+  /**
+   * VT-x/AMD-V on or off (binary translation). Undefined keeps the release's own mode; a release that cannot switch
+   * (Hyper-V needs VT; a 2001 hosted VMM has no VT) refuses the what-if with a reason.
+   */
+  hardwareAssist?: boolean;
+  /** Ids of path options turned on (e.g. "pio", "t1-optimized"). */
+  options: string[];
 }
 
 /** Everything the built-in content (plus an instructor's files) provides, resolved and cross-checked. */
@@ -242,6 +81,7 @@ export interface Library {
   parameters: Map<string, CostParameter>;
   architectures: Map<string, Architecture>;
   paths: Map<string, IoPath>;
+  figures: Map<string, Figure>;
   claims: Map<string, Claim>;
   foundations: Map<string, Foundation>;
 }
@@ -280,9 +120,26 @@ export interface PlayerSnapshot {
   activeComponents: string[];
 }
 
+/**
+ * What a crash of one component takes down (hypervisors.md §7), by one rule: the whole host (every VM), some VMs,
+ * management only, or only itself.
+ */
+export type BlastScope = 'host' | 'vms' | 'management' | 'self';
+
+export interface BlastRadius {
+  scope: BlastScope;
+  /** Guest VM columns that go down. */
+  vms: string[];
+  /** Why, in one sentence. */
+  reason: string;
+  sources: string[];
+  mark: Mark;
+}
+
 /** Result of crashing a component. */
 export interface FaultResult {
   crashed: string;
+  blast: BlastRadius;
   failed: { id: string; reason: string }[];
   failedVms: { column: string; reason: string }[];
   survivingVms: string[];
@@ -295,19 +152,8 @@ export interface ContentError {
   message: string;
 }
 
-/** One scenario file after parsing and migration (schemaVersion is always the current one). */
-export interface ScenarioFile {
-  schemaVersion: number;
-  id: string;
-  title: string;
-  description?: string;
-  sources?: Source[];
-  parameters?: CostParameter[];
-  architectures?: Architecture[];
-  paths?: IoPath[];
-  claims?: Claim[];
-  foundations?: Foundation[];
-}
+/** One scenario file after parsing and migration (schemaVersion is always the current one; no $schema pointer). */
+export type ScenarioFile = Omit<z.output<typeof S.scenarioFileSchema>, '$schema'>;
 
 /** Cost of one hop of a path, for one request. */
 export interface HopCost {

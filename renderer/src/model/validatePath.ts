@@ -25,6 +25,7 @@
  *   or the hypervisor.
  */
 import { columnOf, componentById, contextOf, describeContext } from './architecture';
+import { EXIT_MECHANISMS } from './schema';
 import type { Architecture, ContentError, Hop, IoPath, Mechanism, PrivilegeContext } from './types';
 
 const KERNELISH = new Set(['ring0', 'ring-1']);
@@ -71,7 +72,7 @@ function rule(
   }
   if (a.domain === 'guest' && b.domain === 'hypervisor')
     return {
-      allowed: ['trap', 'vmexit', 'hypercall', 'ring-write'],
+      allowed: [...EXIT_MECHANISMS, 'ring-write'],
       reason:
         'a guest leaves VMX non-root mode only by a trap, VM exit or hypercall (a ring write only leaves data in shared memory)',
     };

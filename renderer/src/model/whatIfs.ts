@@ -2,30 +2,33 @@
  * What-ifs: derive a variant of an architecture and re-route its paths.
  *
  * - driversIn: the physical device drivers (kind "driver" outside the guests, depending on a hardware component) move
- *   to the hypervisor's machine-wide layer or to the parent's kernel layer.
- *   * To the hypervisor: the hypervisor now owns the devices and serves I/O itself, as ESX's vmkernel does, so the
- *     parent drops out of the paths: every host component on a path is replaced by the hypervisor, hops that now go
- *     from the hypervisor to itself disappear, and their work costs (not their crossing costs) move to the next hop.
- *   * To the parent: hops that now cross between the hypervisor and the parent's kernel get a crossing mechanism
- *     (interrupt on the way in, hypercall on the way back) and its cost, as in Hyper-V's root partition.
+ *   to the hypervisor's machine-wide layer or to the parent's kernel layer. Only the drivers move: device emulation
+ *   (vmwp.exe, QEMU), the VSPs and the host's storage stack stay where the design puts them, so hops that now cross
+ *   between the parent and the hypervisor get a crossing mechanism (hypercall one way, interrupt the other) and its
+ *   cost. Where emulation runs is a separate design choice, not part of this what-if.
  * - batching off: per-batch hops happen once per request.
- * - hardware assist off: a guest exit is caught by binary translation instead of a VT-x exit: the hop becomes a trap
- *   and its costs are replaced by their binary-translation alternatives (P4 figures).
+ * - hardware assist: a release runs guests with VT-x exits or with binary translation (architecture.cpu). Switching
+ *   replaces a guest exit's costs by their alternatives measured on the same machine (P4: one 2006 Pentium 4), and
+ *   the hop becomes a VM exit or a trap. A release that cannot switch (Hyper-V, KVM and Xen HVM need VT; a 2001
+ *   hosted VMM has no VT) refuses, with the reason.
+ * - path options (e.g. PIO instead of DMA, the optimizations of a paper): hops marked onlyWith / notWith appear or
+ *   disappear, and the option's replaceParams swap parameters.
  * Every re-routed path is checked with validatePath; a problem is reported in `notes`.
  */
 import { columnOf, contextOf } from './architecture';
 import type { Architecture, Component, Hop, IoPath, Library, Mechanism, WhatIfs } from './types';
-import { isGuestExit, resolveWhatIfs } from './cost';
+
+export { effectiveHardwareAssist, hardwareAssistRefusal, resolvePath } from './pathResolution';
+import { note, resolvePath, resolveWhatIfs, hardwareAssistRefusal } from './pathResolution';
 import { allowedMechanisms, validatePath } from './validatePath';
 
 export interface Variant {
   architecture: Architecture;
   paths: IoPath[];
   notes: string[];
+  /** What-ifs this architecture cannot do, with the reason (e.g. hardware assist off on Hyper-V). */
+  refused: { whatIf: keyof WhatIfs; reason: string }[];
 }
-
-/** Architectures that cannot run without VT-x/AMD-V (hypervisors.md: Hyper-V needs it; KVM runs guests with it). */
-const NEEDS_HARDWARE_ASSIST = new Set(['hyperv-2008', 'kvm']);
 
 function physicalDrivers(arch: Architecture): Component[] {
   const hardware = new Set(arch.components.filter((c) => contextOf(arch, c.id).ring === 'hardware').map((c) => c.id));
@@ -55,11 +58,7 @@ const CROSSING_PARAM: Partial<Record<Mechanism, string>> = {
   signal: 'synthetic-interrupt',
 };
 
-function note(hop: Hop, text: string): Hop {
-  return { ...hop, narration: `${hop.narration} (What-if: ${text})`, mark: 'estimate' };
-}
-
-function moveDriversToHypervisor(library: Library, arch: Architecture, paths: IoPath[], notes: string[]): IoPath[] {
+function moveDriversToHypervisor(arch: Architecture, paths: IoPath[], notes: string[]): IoPath[] {
   if (arch.type === 'type2') {
     notes.push('A hosted (Type 2) VMM always uses the host OS drivers; nothing moves.');
     return paths;
@@ -69,39 +68,16 @@ function moveDriversToHypervisor(library: Library, arch: Architecture, paths: Io
     notes.push(`${arch.name} has no machine-wide hypervisor layer to move drivers into.`);
     return paths;
   }
-  const drivers = physicalDrivers(arch);
-  const moved = drivers.filter((d) => contextOf(arch, d.id).domain === 'host');
+  const moved = physicalDrivers(arch).filter((d) => contextOf(arch, d.id).domain === 'host');
   if (moved.length === 0) {
     notes.push(`The device drivers of ${arch.name} already live in the hypervisor.`);
     return paths;
   }
   for (const d of moved) d.layer = core.layer;
-  const hostIds = new Set(arch.components.filter((c) => contextOf(arch, c.id).domain === 'host').map((c) => c.id));
-  const coreName = arch.components.find((c) => c.id === core.component)?.name ?? core.component;
   notes.push(
-    `Drivers moved into the hypervisor: ${moved.map((d) => d.name).join(', ')}. ${coreName} now serves I/O itself, so the parent drops out of the I/O paths.`,
+    `Drivers moved into the hypervisor: ${moved.map((d) => d.name).join(', ')}. Only the drivers move: device emulation, the service providers and the host's storage stack stay where they were, so I/O now crosses from the parent to the hypervisor's drivers and back.`,
   );
-  const isCrossing = (id: string) => library.parameters.get(id)?.crossing === true;
-  return paths.map((path) => {
-    const hops: Hop[] = [];
-    let carried: string[] = [];
-    for (const hop of path.hops) {
-      const from = hostIds.has(hop.from) ? core.component : hop.from;
-      const to = hostIds.has(hop.to) ? core.component : hop.to;
-      if (from === to) {
-        carried.push(...hop.params.filter((p) => !isCrossing(p)));
-        continue;
-      }
-      let next: Hop = { ...hop, from, to, params: [...carried, ...hop.params] };
-      carried = [];
-      if (from !== hop.from || to !== hop.to)
-        next = note(next, `the parent's part of this hop is now done by ${coreName}`);
-      hops.push(next);
-    }
-    const last = hops[hops.length - 1];
-    if (carried.length > 0 && last) hops[hops.length - 1] = { ...last, params: [...last.params, ...carried] };
-    return { ...path, hops: hops.map((h) => fixMechanism(arch, h)) };
-  });
+  return paths.map((path) => ({ ...path, hops: path.hops.map((h) => fixMechanism(arch, h)) }));
 }
 
 function moveDriversToParent(arch: Architecture, paths: IoPath[], notes: string[]): IoPath[] {
@@ -158,35 +134,35 @@ function withoutBatching(paths: IoPath[], notes: string[]): IoPath[] {
   return out;
 }
 
-function withoutHardwareAssist(library: Library, arch: Architecture, paths: IoPath[], notes: string[]): IoPath[] {
-  if (NEEDS_HARDWARE_ASSIST.has(arch.id))
-    notes.push(`${arch.name} needs VT-x or AMD-V: without it, this is a thought experiment.`);
-  notes.push('Hardware assist off: guest exits are caught by binary translation; their costs use the P4 figures.');
-  return paths.map((p) => ({
-    ...p,
-    hops: p.hops.map((h) => {
-      if (!isGuestExit(arch, h)) return h;
-      const params = h.params.map((id) => library.parameters.get(id)?.withoutHardwareAssist ?? id);
-      const mechanism: Mechanism = h.mechanism === 'vmexit' ? 'trap' : h.mechanism;
-      return note({ ...h, mechanism, params }, 'binary translation catches this access instead of a VT-x exit');
-    }),
-  }));
-}
-
 export function deriveVariant(library: Library, architectureId: string, whatIfs: Partial<WhatIfs> = {}): Variant {
   const original = library.architectures.get(architectureId);
   if (!original) throw new Error(`unknown architecture "${architectureId}"`);
   const w = resolveWhatIfs(whatIfs);
   const architecture: Architecture = structuredClone(original);
-  let paths: IoPath[] = [...library.paths.values()].filter((p) => p.architecture === architectureId);
   const notes: string[] = [];
-  if (w.driversIn === 'hypervisor') paths = moveDriversToHypervisor(library, architecture, paths, notes);
+  const refused: Variant['refused'] = [];
+  const refusal = hardwareAssistRefusal(architecture, w);
+  if (refusal) {
+    refused.push({ whatIf: 'hardwareAssist', reason: refusal });
+    notes.push(refusal);
+  } else if (w.hardwareAssist !== undefined && w.hardwareAssist !== (architecture.cpu.mode === 'vt'))
+    notes.push(
+      w.hardwareAssist
+        ? `Hardware assist on: ${architecture.name} runs the guest with first-generation VT-x. Guest I/O accesses become VM exits, costed with the same 2006 Pentium 4 as binary translation (P4), so the comparison is like for like.`
+        : `Binary translation: guest I/O accesses are caught by translated code instead of VM exits, costed on the same 2006 Pentium 4 (P4).`,
+    );
+  let paths: IoPath[] = [...library.paths.values()]
+    .filter((p) => p.architecture === architectureId)
+    .map((p) => resolvePath(library, architecture, p, w));
+  for (const p of paths)
+    for (const opt of p.options)
+      if (w.options.includes(opt.id)) notes.push(`${p.name}: ${opt.label}. ${opt.description}`);
+  if (w.driversIn === 'hypervisor') paths = moveDriversToHypervisor(architecture, paths, notes);
   else if (w.driversIn === 'parent') paths = moveDriversToParent(architecture, paths, notes);
   if (!w.batching) paths = withoutBatching(paths, notes);
-  if (!w.hardwareAssist) paths = withoutHardwareAssist(library, architecture, paths, notes);
   for (const p of paths)
     for (const e of validatePath(architecture, p)) notes.push(`Variant path "${p.id}" is invalid: ${e.message}`);
-  return { architecture, paths, notes };
+  return { architecture, paths, notes, refused };
 }
 
 /** A library where an architecture and its paths are replaced by a variant (same ids), e.g. for a player. */

@@ -54,7 +54,9 @@ describe('BrowserPlatform settings', () => {
     const p = new BrowserPlatform(storage);
     await p.saveSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
     const bad = { ...DEFAULT_SETTINGS, theme: 'neon' } as unknown as typeof DEFAULT_SETTINGS;
-    await expect(p.saveSettings(bad)).rejects.toThrow(/theme: expected one of light, dark, projector/);
+    await expect(p.saveSettings(bad)).rejects.toThrow(
+      /theme: Invalid option: expected one of "light"\|"dark"\|"projector", found "neon"/,
+    );
     expect((await p.loadSettings()).settings.theme).toBe('light');
   });
 

@@ -1,27 +1,30 @@
 /**
- * User settings as the renderer sees them. The Electron main process validates the same shape with the zod
- * schema of its IPC contract; the browser platform validates what it reads back from localStorage here.
+ * User settings as the renderer sees them. The shape has one schema, the zod schema of the IPC contract
+ * (electron/ipc/settings.ts: pure zod, no Electron), which main and renderer both import; lint allows the renderer's
+ * platform layer exactly that value import from electron/. Here untrusted data (localStorage, an IPC reply) is read
+ * field by field, so one damaged field falls back to its default without losing the good ones.
  */
-export type ThemeName = 'light' | 'dark' | 'projector';
-export type ReducedMotionSetting = 'system' | 'on' | 'off';
+import {
+  DEFAULT_SETTINGS,
+  REDUCED_MOTION_MODES,
+  THEMES,
+  settingsSchema,
+  type ReducedMotionMode,
+  type Settings,
+  type Theme,
+} from '../../../electron/ipc/settings';
 
-export interface Settings {
-  schemaVersion: 1;
-  theme: ThemeName;
-  /** Multiplies every text size (0.8 to 2). */
-  textScale: number;
-  reducedMotion: ReducedMotionSetting;
-}
-
-export const DEFAULT_SETTINGS: Settings = { schemaVersion: 1, theme: 'dark', textScale: 1, reducedMotion: 'system' };
-
-export const THEMES: readonly ThemeName[] = ['light', 'dark', 'projector'];
-const MOTION: readonly ReducedMotionSetting[] = ['system', 'on', 'off'];
+export { DEFAULT_SETTINGS, THEMES, type Settings };
+export type ThemeName = Theme;
+export type ReducedMotionSetting = ReducedMotionMode;
+export const REDUCED_MOTION_SETTINGS = REDUCED_MOTION_MODES;
 
 export interface SettingsProblem {
   field: string;
   message: string;
 }
+
+const FIELDS = ['theme', 'textScale', 'reducedMotion'] as const;
 
 /**
  * Reads settings from untrusted data. Every field that is wrong falls back to its default and is reported
@@ -37,25 +40,13 @@ export function readSettings(raw: unknown): { settings: Settings; problems: Sett
   if (r.schemaVersion !== 1) {
     problems.push({ field: 'schemaVersion', message: `expected 1, found ${JSON.stringify(r.schemaVersion)}` });
   }
-  if (THEMES.includes(r.theme as ThemeName)) settings.theme = r.theme as ThemeName;
-  else if (r.theme !== undefined)
-    problems.push({
-      field: 'theme',
-      message: `expected one of ${THEMES.join(', ')}, found ${JSON.stringify(r.theme)}`,
-    });
-  if (typeof r.textScale === 'number' && Number.isFinite(r.textScale) && r.textScale >= 0.8 && r.textScale <= 2)
-    settings.textScale = r.textScale;
-  else if (r.textScale !== undefined)
-    problems.push({
-      field: 'textScale',
-      message: `expected a number from 0.8 to 2, found ${JSON.stringify(r.textScale)}`,
-    });
-  if (MOTION.includes(r.reducedMotion as ReducedMotionSetting))
-    settings.reducedMotion = r.reducedMotion as ReducedMotionSetting;
-  else if (r.reducedMotion !== undefined)
-    problems.push({
-      field: 'reducedMotion',
-      message: `expected one of ${MOTION.join(', ')}, found ${JSON.stringify(r.reducedMotion)}`,
-    });
+  const shape = settingsSchema.shape;
+  const found = (v: unknown) => `found ${JSON.stringify(v)}`;
+  for (const field of FIELDS) {
+    if (r[field] === undefined) continue;
+    const parsed = shape[field].safeParse(r[field]);
+    if (parsed.success) (settings as Record<string, unknown>)[field] = parsed.data;
+    else problems.push({ field, message: `${parsed.error.issues[0]?.message ?? 'invalid'}, ${found(r[field])}` });
+  }
   return { settings, problems };
 }

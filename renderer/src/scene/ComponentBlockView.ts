@@ -34,6 +34,8 @@ export class ComponentBlockView {
     private readonly ctx: ViewContext,
     component: Component,
     layout: BlockLayout,
+    /** In the trusted computing base of every VM (model/faults.ts inTrustedBase): drawn with a thick outline. */
+    private tcb: boolean,
   ) {
     this.component = component;
     this.layout = layout;
@@ -53,19 +55,20 @@ export class ComponentBlockView {
       componentId: component.id,
     });
     this.group.add(this.mesh, this.outline, this.label.object);
-    this.update(component, layout);
+    this.update(component, layout, tcb);
   }
 
   get componentId(): string {
     return this.component.id;
   }
 
-  update(component: Component, layout: BlockLayout): void {
+  update(component: Component, layout: BlockLayout, tcb: boolean): void {
     this.component = component;
+    this.tcb = tcb;
     this.layout = layout;
     this.mesh.userData = { stackKey: this.ctx.stackKey, componentId: component.id };
     this.label.setLines(layout.labelLines);
-    this.label.setFlag('tcb', component.tcb);
+    this.label.setFlag('tcb', tcb);
     this.place();
     this.applyMaterials();
   }
@@ -100,7 +103,7 @@ export class ComponentBlockView {
   get outlineRole(): OutlineRole | null {
     if (this.flags.selected) return 'selected';
     if (this.flags.hover) return 'hover';
-    return this.component.tcb ? 'tcb' : null;
+    return this.tcb ? 'tcb' : null;
   }
 
   applyTheme(): void {

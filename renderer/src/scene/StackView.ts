@@ -4,6 +4,7 @@
  * arcs and packet positions.
  */
 import { Group, Vector3 } from 'three';
+import { inTrustedBase } from '../model/faults';
 import type { Architecture, Component, PlayerSnapshot, Ring } from '../model/types';
 import { BandView } from './BandView';
 import { ColumnView } from './ColumnView';
@@ -65,7 +66,7 @@ export function architectureSignature(a: Architecture): string {
     a.id,
     a.columns.map((c) => [c.id, c.name, c.role]),
     a.layers.map((l) => [l.id, l.name, l.context.ring, l.context.domain, l.column ?? '']),
-    a.components.map((c) => [c.id, c.name, c.layer, c.kind, c.tcb]),
+    a.components.map((c) => [c.id, c.name, c.layer, c.kind, c.dependsOn.join(' ')]),
   ]);
 }
 
@@ -206,17 +207,17 @@ export class StackView {
     );
     const blockEntries = layout.blocks.flatMap((b) => {
       const c = comps.get(b.componentId);
-      return c ? [[b.componentId, { c, b }] as const] : [];
+      return c ? [[b.componentId, { c, b, tcb: inTrustedBase(arch, c.id) }] as const] : [];
     });
     diff(
       this.blocks,
       blockEntries,
-      ({ c, b }) => {
-        const v = new ComponentBlockView(ctx, c, b);
+      ({ c, b, tcb }) => {
+        const v = new ComponentBlockView(ctx, c, b, tcb);
         this.group.add(v.group);
         return v;
       },
-      (v, { c, b }) => v.update(c, b),
+      (v, { c, b, tcb }) => v.update(c, b, tcb),
       this.tally,
     );
     diff(

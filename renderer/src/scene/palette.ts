@@ -2,6 +2,7 @@
  * Colours and second cues. Okabe-Ito (colour-blind safe) hues; every component kind also has a glyph badge,
  * so colour is never the only cue. Pure data: no three.js objects.
  */
+import { EXIT_MECHANISMS } from '../model/schema';
 import type { ComponentKind, Domain, Mechanism, Payload, Ring } from '../model/types';
 
 export type ThemeName = 'light' | 'dark' | 'projector';
@@ -80,7 +81,7 @@ export function bandLabel(ring: Ring): string {
 export type ArcStyle = 'drop' | 'rise' | 'direct';
 
 export function arcStyleFor(mechanism: Mechanism): ArcStyle {
-  if (mechanism === 'trap' || mechanism === 'vmexit' || mechanism === 'hypercall') return 'drop';
+  if ((EXIT_MECHANISMS as readonly Mechanism[]).includes(mechanism)) return 'drop';
   if (mechanism === 'interrupt') return 'rise';
   return 'direct';
 }

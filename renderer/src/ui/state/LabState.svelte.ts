@@ -79,6 +79,12 @@ export class LabState {
     this.applyToPlayer();
   }
 
+  /** Turns a path's own what-if (e.g. "pio") on or off. */
+  setOption(id: string, on: boolean): void {
+    const rest = this.whatIfs.options.filter((o) => o !== id);
+    this.setWhatIf('options', on ? [...rest, id] : rest);
+  }
+
   toggleChartPath(id: string): void {
     this.chartPathIds = this.chartPathIds.includes(id)
       ? this.chartPathIds.filter((p) => p !== id)

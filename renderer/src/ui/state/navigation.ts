@@ -64,6 +64,7 @@ export function pathUsingParameter(app: AppState, parameterId: string): string |
 
 /** Whether a "cited by" entry can be opened in a view. */
 export function canOpenCitation(app: AppState, target: CitationTarget): boolean {
+  if (target.kind === 'figure') return false; // calibration figures are checked by tests, not shown in a view
   return target.kind !== 'parameter' || pathUsingParameter(app, target.parameterId) !== undefined;
 }
 
@@ -79,6 +80,18 @@ export function openCitation(app: AppState, target: CitationTarget, origin: Orig
       break;
     case 'path':
     case 'hop':
+      if (target.kind === 'path' && target.optionId !== undefined) {
+        // A path's own what-if lives in the Lab: turn it on and watch the path.
+        const path = app.library.paths.get(target.pathId);
+        if (!path) return;
+        app.setMode('lab');
+        if (app.lab.architectureId !== path.architecture) app.lab.setArchitecture(path.architecture);
+        app.lab.setOption(target.optionId, true);
+        app.lab.walkthrough.setPath(target.pathId);
+        app.lab.showWalkthrough = true;
+        app.requestFocus('#side-panel');
+        break;
+      }
       app.setMode('walkthrough');
       app.walkthrough.setPath(target.pathId);
       if (target.kind === 'hop') app.walkthrough.goTo(target.hopIndex);
@@ -94,6 +107,8 @@ export function openCitation(app: AppState, target: CitationTarget, origin: Orig
       app.requestFocus(`input[data-param-id="${target.parameterId}"]`);
       break;
     }
+    case 'figure':
+      return;
     case 'claim':
       revealInClaims(app, 'claim', target.claimId);
       break;
