@@ -4,7 +4,57 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 import svelteConfig from './svelte.config.js';
+
+/**
+ * The one layer matrix (DESIGN.md, conventions 1 and 13): for each element of the project, which elements it may
+ * import at run time (`values`) and which only as types (`types`). Enforced by eslint-plugin-boundaries;
+ * scripts/boundaries.test.ts plants a violation of each kind and expects lint to fail.
+ */
+export const LAYERS = {
+  model: { values: [] },
+  scene: { values: ['model'] },
+  platform: { values: ['model'], types: ['electron'], settingsSchema: true },
+  ui: { values: ['model', 'scene', 'platform'], types: ['electron'] },
+  'renderer-entry': { values: ['ui', 'platform', 'model', 'scene'] },
+  electron: { values: [] },
+  scripts: { values: ['electron', 'model'] },
+  e2e: { values: ['scripts'], types: ['electron'] },
+};
+const ELEMENTS = [
+  { type: 'model', pattern: 'renderer/src/model', partialMatch: false },
+  { type: 'scene', pattern: 'renderer/src/scene', partialMatch: false },
+  { type: 'platform', pattern: 'renderer/src/platform', partialMatch: false },
+  { type: 'ui', pattern: 'renderer/src/ui', partialMatch: false },
+  // What is left directly under renderer/src: the entry point (main.ts).
+  { type: 'renderer-entry', pattern: 'renderer/src', partialMatch: false },
+  { type: 'electron', pattern: 'electron', partialMatch: false },
+  { type: 'scripts', pattern: 'scripts', partialMatch: false },
+  { type: 'e2e', pattern: 'e2e', partialMatch: false },
+];
+const FILES = [
+  // The settings schema of the IPC contract is pure zod: main and renderer validate settings with it.
+  { category: 'settings-schema', pattern: 'electron/ipc/settings.ts' },
+  { category: 'test', pattern: '**/*.test.ts' },
+];
+const boundaryPolicies = Object.entries(LAYERS).flatMap(([from, { values, types = [], settingsSchema = false }]) => [
+  {
+    from: { element: { type: from } },
+    allow: { to: { element: { types: { anyOf: [from, ...values] } } } },
+  },
+  ...(settingsSchema
+    ? [{ from: { element: { type: from } }, allow: { to: { file: { categories: 'settings-schema' } } } }]
+    : []),
+  ...(types.length > 0
+    ? [
+        {
+          from: { element: { type: from } },
+          allow: { to: { element: { types: { anyOf: types } } }, dependency: { kind: 'type' } },
+        },
+      ]
+    : []),
+]);
 
 const electron = {
   regex: '^electron(/.*)?$',
@@ -43,6 +93,32 @@ export default tseslint.config(
       'e2e/.artifacts/',
       '.electronegativity/',
     ],
+  },
+  {
+    files: ['renderer/**/*.{ts,svelte}', 'electron/**/*.ts', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/files': FILES,
+      'boundaries/root-path': import.meta.dirname,
+      'import/resolver': { typescript: { alwaysTryTypes: true }, node: true },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            ...boundaryPolicies,
+            // Tests of the main process may drive the build scripts (they test the bundled main).
+            {
+              from: { element: { type: 'electron' }, file: { categories: 'test' } },
+              allow: { to: { element: { type: 'scripts' } } },
+            },
+          ],
+        },
+      ],
+    },
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -84,6 +160,14 @@ export default tseslint.config(
         'localStorage',
         'HTMLElement',
         'requestAnimationFrame',
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame'].map((property) => ({
+          object: 'globalThis',
+          property,
+          message: 'The model has no DOM.',
+        })),
       ],
     },
   },

@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { cspPlugin } from './scripts/csp.ts';
+
+// root is renderer/, so name the Svelte config explicitly: Vite and Vitest then read svelte.config.js.
+const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
 // The renderer is a plain web app: it runs in Electron (loaded from disk) and in any browser.
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  plugins: [svelte(), cspPlugin()],
+  plugins: [svelte({ configFile: svelteConfig }), cspPlugin()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, canvasPixels, pixelAt, hexToRgb, distance, shoot, chooseTheme } from './fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  canvasPixels,
+  pixelAt,
+  hexToRgb,
+  distance,
+  shoot,
+  chooseTheme,
+  waitForSettled,
+} from './fixtures';
 
 test.describe('app shell', () => {
   test('renders with a WebGL2 context and says so', async ({ page }) => {
@@ -76,11 +87,12 @@ test.describe('app shell', () => {
     for (const theme of ['dark', 'light', 'projector'] as const) {
       await openApp(page);
       await chooseTheme(page, theme);
-      await page.waitForTimeout(300);
+      await waitForSettled(page);
       await shoot(page, `explore-${theme}`);
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(1920);
+    await waitForSettled(page);
     await shoot(page, 'explore-projector-1080p');
   });
 });

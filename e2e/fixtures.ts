@@ -84,3 +84,23 @@ export async function chooseTheme(page: Page, theme: 'light' | 'dark' | 'project
   await page.getByTestId('theme-select').selectOption(theme);
   await menu.locator('summary').click();
 }
+
+/** Waits until the 3D view has settled: its frame loop stopped (camera, packets and the label pass are done). */
+export async function waitForSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => window.ringMinusOneDebug?.stats().settled ?? false), { timeout: 10_000 })
+    .toBe(true);
+}
+
+/** Lets the browser paint `count` display frames (an interval measured in frames, not in wall-clock time). */
+export async function browserFrames(page: Page, count: number): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
+}

@@ -1,4 +1,4 @@
-import { test, expect, openApp, shoot } from './fixtures';
+import { test, expect, openApp, shoot, waitForSettled } from './fixtures';
 
 /** Boxes of the labels a viewer can see (not hidden by the overlap pass). */
 function visibleLabelBoxes() {
@@ -23,7 +23,7 @@ for (const size of [
     expect(archIds.length).toBeGreaterThanOrEqual(6);
     for (const id of archIds) {
       await page.selectOption('#toolbar-architecture', id);
-      await page.waitForTimeout(400); // the overlap pass runs after the camera settles
+      await waitForSettled(page); // the overlap pass runs when the camera settles
       const boxes = await page.evaluate(visibleLabelBoxes);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {

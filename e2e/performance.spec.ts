@@ -1,11 +1,11 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, waitForSettled, browserFrames } from './fixtures';
 
 // Behaviour, not timing: an idle app draws no frames, and a lost WebGL context comes back by itself.
 test('an idle scene draws no frames', async ({ page }) => {
   await openApp(page);
-  await page.waitForTimeout(1500); // let camera damping and label fitting settle
+  await waitForSettled(page); // camera damping and label fitting done
   const before = await page.evaluate(() => window.ringMinusOneDebug!.stats().framesRendered);
-  await page.waitForTimeout(2000);
+  await browserFrames(page, 120); // about 2 s of display frames
   const after = await page.evaluate(() => window.ringMinusOneDebug!.stats().framesRendered);
   expect(after - before).toBe(0);
 });

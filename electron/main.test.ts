@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBuildOptions } from '../scripts/build-electron.mjs';
-import { PRODUCTION_CSP } from '../scripts/csp';
+import { PRODUCTION_CSP } from './csp';
 
 type AnyFn = (...args: unknown[]) => unknown;
 

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEV_CSP, PRODUCTION_CSP } from '../scripts/csp';
+import { DEV_CSP, PRODUCTION_CSP } from './csp';
 import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
 import { openExternalSafely } from './externalLinks';
 import { registerHandlers, type IpcHandlers } from './ipc/registerHandlers';

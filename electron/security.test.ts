@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEV_CSP, PRODUCTION_CSP } from '../scripts/csp';
+import { DEV_CSP, PRODUCTION_CSP } from './csp';
 import { appOriginFor, isAllowedNavigation, isSafeExternalUrl, withCspHeader } from './security';
 
 function directives(csp: string): Map<string, string[]> {

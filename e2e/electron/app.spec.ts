@@ -65,10 +65,17 @@ test('new windows are denied and navigation away is blocked', async () => {
   const opened = await page.evaluate(() => window.open('about:blank') === null);
   expect(opened).toBe(true);
   const before = page.url();
+  // Wait for the state that matters: main has seen the navigation attempt (and its handler has refused it).
+  const attempted = app.evaluate(
+    ({ BrowserWindow }) =>
+      new Promise<string>((resolve) =>
+        BrowserWindow.getAllWindows()[0]?.webContents.once('will-navigate', (_event, url) => resolve(url)),
+      ),
+  );
   await page.evaluate(() => {
     window.location.href = 'https://example.org/';
   });
-  await page.waitForTimeout(500);
+  expect(await attempted).toBe('https://example.org/');
   expect(page.url()).toBe(before);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });

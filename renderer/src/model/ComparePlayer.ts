@@ -62,6 +62,11 @@ export class ComparePlayer {
     this.left.reset();
     this.right.reset();
   }
+  /** Plays again from the start at the chosen speed. */
+  replay(): void {
+    this.seek(0);
+    this.play();
+  }
   step(dt: number): void {
     if (this.clock.step(dt)) this.sync();
   }

@@ -191,3 +191,15 @@ describe('WalkthroughPlayer with what-ifs', () => {
     expect(p.cost.clockGHz).toBe(2);
   });
 });
+
+describe('replay', () => {
+  it('plays again from the start at the chosen speed (reset would set it back to 1x)', () => {
+    const p = new WalkthroughPlayer(loadBuiltInLibrary(), 'hyperv-synthetic-disk-write');
+    p.setSpeed(2);
+    p.play();
+    p.seek(p.duration);
+    expect(p.snapshot().finished).toBe(true);
+    p.replay();
+    expect(p.snapshot()).toMatchObject({ time: 0, playing: true, speed: 2 });
+  });
+});

@@ -100,6 +100,11 @@ export class WalkthroughPlayer {
   reset(): void {
     this.clock.reset();
   }
+  /** Plays again from the start at the chosen speed (reset() would also set the speed back to 1x). */
+  replay(): void {
+    this.seek(0);
+    this.play();
+  }
   step(dt: number): void {
     this.clock.step(dt);
   }

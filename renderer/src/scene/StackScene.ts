@@ -21,6 +21,8 @@ export interface SceneStats {
   programs: number;
   /** True while the WebGL context is lost. */
   contextLost: boolean;
+  /** True when nothing moves: the frame loop has stopped (camera, packets and labels have settled). */
+  settled: boolean;
 }
 
 export interface StackSceneOptions {
@@ -207,6 +209,7 @@ export class StackScene {
       framesRendered: this.frames,
       programs: info.programs?.length ?? 0,
       contextLost: this.lost,
+      settled: !this.loopRunning,
     };
   }
 

@@ -8,6 +8,7 @@ export interface ModelPlayer<S> {
   seek(time: number): void;
   setSpeed(speed: number): void;
   reset(): void;
+  replay(): void;
   step(dt: number): void;
 }
 
@@ -32,8 +33,8 @@ export abstract class PlayerState<P extends ModelPlayer<S>, S> {
     this.refresh();
   }
 
-  /** Play; at the end, play again from the start. */
-  play = () => this.run((p) => (this.isFinished(p.snapshot()) ? (p.reset(), p.play()) : p.play()));
+  /** Play; at the end, play again from the start, at the same speed. */
+  play = () => this.run((p) => (this.isFinished(p.snapshot()) ? p.replay() : p.play()));
   pause = () => this.run((p) => p.pause());
   toggle = () => (this.playing ? this.pause() : this.play());
   next = () => this.run((p) => (p.pause(), p.next()));
