@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, shoot, chooseTheme } from './fixtures';
+import { test, expect, openApp, shoot, chooseTheme, waitForSettled } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const VERDICTS = ['holds', 'partly', 'wrong', 'wrong', 'disputed', 'disputed', 'holds', 'partly', 'holds', 'dated'];
@@ -217,9 +217,11 @@ test('screenshots of the claims and references views', async ({ page }) => {
         .getByRole('button', { name: /Claim 2:/ })
         .click();
       await expect(claim(page, 2).getByRole('button', { name: /Claim 2:/ })).toHaveAttribute('aria-expanded', 'true');
+      await waitForSettled(page);
       await shoot(page, `claims-${theme}-${size.width}`);
       await page.getByRole('button', { name: /Popek & Goldberg/ }).click();
       await page.getByRole('button', { name: /Popek & Goldberg/ }).scrollIntoViewIfNeeded();
+      await waitForSettled(page);
       await shoot(page, `foundations-${theme}-${size.width}`);
       await page.getByRole('button', { name: 'References', exact: true }).click();
       await page
