@@ -107,6 +107,19 @@ test.describe('claims', () => {
     await expect(page.getByTestId('narration')).toContainText('Step 4 of');
   });
 
+  test('"Show me" on claim 1 morphs the hosted stack into a Type 1 stack in Explore', async ({ page }) => {
+    await openClaims(page);
+    await claim(page, 1)
+      .getByRole('button', { name: /Show me in Explore: Morph VMware Workstation's hosted \(Type 2\) stack/ })
+      .click();
+    await expect(page.getByRole('button', { name: 'Explore', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const caption = page.getByTestId('morph-caption');
+    await expect(caption).toHaveAttribute('data-state', 'done');
+    await expect(caption).toContainText('the hypervisor sits directly on the hardware');
+    await expect(page.getByLabel('Architecture')).toHaveValue('esx-3-classic');
+    await expect(page.getByTestId('origin-bar')).toContainText('Shown from claim 1');
+  });
+
   test('the Inspector links a hypervisor to its foundations', async ({ page }) => {
     await openApp(page);
     await page

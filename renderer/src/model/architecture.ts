@@ -1,4 +1,5 @@
 /** Lookups on an architecture: components, layers, columns and privilege contexts. */
+import { privilegeShort, type PrivilegeSubject } from './privilege';
 import type { Architecture, Column, Component, Layer, PrivilegeContext, Ring } from './types';
 
 export function componentById(arch: Architecture, id: string): Component | undefined {
@@ -44,11 +45,16 @@ const RING_LABELS: Record<Ring, string> = {
   hardware: 'hardware',
   'ring-1': 'ring -1',
   ring0: 'ring 0',
+  deprivileged: 'deprivileged',
   ring3: 'ring 3',
 };
 
-/** e.g. "guest kernel (ring 0)", "hypervisor (ring -1)", "host user space (ring 3)". */
-export function describeContext(ctx: PrivilegeContext): string {
+/**
+ * e.g. "guest kernel (ring 0)", "hypervisor (ring -1)", "host user space (ring 3)". Given the architecture, the names
+ * follow its CPU (privilege.ts): no "ring -1" for a hosted VMM on a CPU without VT-x.
+ */
+export function describeContext(ctx: PrivilegeContext, arch?: PrivilegeSubject): string {
+  if (arch) return privilegeShort(arch, ctx);
   if (ctx.domain === 'hardware' || ctx.ring === 'hardware') return 'hardware';
   const who = ctx.domain === 'hypervisor' ? 'hypervisor' : ctx.domain;
   const part = ctx.ring === 'ring3' ? ' user space' : ctx.ring === 'ring0' ? ' kernel' : '';

@@ -127,6 +127,20 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
       const { ring, domain } = l.context;
       if ((ring === 'hardware') !== (domain === 'hardware'))
         err(o, `ring "${ring}" and domain "${domain}" do not fit together`, `layers[${i}].context`);
+      // Era truth (hypervisors.md §3 path E, §8): without VT-x there is no VMX root ("ring -1"); a deprivileged level
+      // exists only under binary translation, and only guest kernels run there.
+      if (ring === 'ring-1' && a.cpu.mode === 'bt' && !a.cpu.switchable)
+        err(
+          o,
+          'ring "ring-1" (VMX root) needs VT-x, and this architecture\'s CPU has none (cpu.mode "bt")',
+          `layers[${i}].context`,
+        );
+      if (ring === 'deprivileged' && (a.cpu.mode !== 'bt' || domain !== 'guest'))
+        err(
+          o,
+          'only a guest kernel under binary translation (cpu.mode "bt") runs "deprivileged"',
+          `layers[${i}].context`,
+        );
     });
     const components = new Set(a.components.map((c) => c.id));
     const seen = new Set<string>();

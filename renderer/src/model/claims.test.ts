@@ -115,6 +115,7 @@ describe('checkClaims (cross-check)', () => {
             { kind: 'explore', label: 'x', architecture: 'arch', component: 'ghost' },
             { kind: 'explore', label: 'x', architecture: 'mars' },
             { kind: 'lab', label: 'x', architecture: 'arch', crash: 'ghost', path: 'syn' },
+            { kind: 'explore', label: 'x', architecture: 'arch', morph: true },
           ],
         }),
         claim({ id: 'c2', number: 1 }),
@@ -127,6 +128,7 @@ describe('checkClaims (cross-check)', () => {
       'claims[0].demos[1].component: unknown component "ghost" in "arch"',
       'claims[0].demos[2].architecture: unknown architecture "mars"',
       'claims[0].demos[3].crash: unknown component "ghost" in "arch"',
+      'claims[0].demos[4].morph: "arch" has no Type 1 / Type 2 partner to morph into',
       'claims[1].number: claim number 1 is also used by "c1"',
       'foundations[0].background.architectures[0]: unknown architecture "mars"',
     ]);

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { ComponentKind, ContentError, Library, Mark, WhatIfs } from './types';
+import { morphTarget } from './morph';
 
 const id = z
   .string()
@@ -96,7 +97,13 @@ export const demoSchema = z.discriminatedUnion('kind', [
     crash: id.optional().describe('Component of the architecture to crash.'),
     path: id.optional().describe('Path of the architecture to watch on the variant.'),
   }),
-  z.strictObject({ kind: z.literal('explore'), label, architecture: id, component: id.optional() }),
+  z.strictObject({
+    kind: z.literal('explore'),
+    label,
+    architecture: id,
+    component: id.optional(),
+    morph: z.boolean().optional().describe('Play the Type 1 <-> Type 2 morph from this architecture.'),
+  }),
 ]);
 
 export const claimSchema = z.strictObject({
@@ -236,10 +243,13 @@ export function checkClaims(library: Library, originOf: OriginOf): ContentError[
         }
         break;
       }
-      case 'explore':
-        architecture(d.architecture);
+      case 'explore': {
+        const a = architecture(d.architecture);
         if (d.component !== undefined) component('component', d.architecture, d.component);
+        if (a && d.morph && !morphTarget(a, library.architectures))
+          report('morph', `"${a.id}" has no Type 1 / Type 2 partner to morph into`);
         break;
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ export { parseScenarioFile, formatContentError, formatPath, type ParseResult } f
 export { buildLibrary, emptyLibrary, type BuildResult } from './buildLibrary';
 export { loadBuiltInLibrary, builtInFiles } from './builtin';
 export { componentById, layerById, columnById, contextOf, columnOf, vmColumns, describeContext } from './architecture';
+export { ringName, bandName, privilegeName, privilegeShort, type PrivilegeSubject } from './privilege';
 export { validatePath, allowedMechanisms, type BoundaryRule } from './validatePath';
 export {
   computeCost,

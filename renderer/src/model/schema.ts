@@ -94,7 +94,16 @@ export const costParameterSchema = z
       });
   });
 
-export const ringSchema = z.enum(['hardware', 'ring-1', 'ring0', 'ring3']);
+/**
+ * Privilege levels, bottom to top. `deprivileged`: a guest kernel that a software VMM runs with less privilege than its
+ * own (binary translation, no VT-x), above ring 0 and below ring 3 (model/privilege.ts names each level for the CPU).
+ */
+export const RINGS = ['hardware', 'ring-1', 'ring0', 'deprivileged', 'ring3'] as const;
+export const ringSchema = z
+  .enum(RINGS)
+  .describe(
+    'Privilege level: hardware, ring -1 (VMX root), ring 0, a deprivileged guest kernel (binary translation), ring 3.',
+  );
 export const domainSchema = z.enum(['hardware', 'hypervisor', 'host', 'guest']);
 
 export const contextSchema = z.strictObject({

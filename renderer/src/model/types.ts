@@ -12,7 +12,11 @@ import type { Claim, Foundation } from './claims';
 export type Mark = z.infer<typeof S.markSchema>;
 /** A reference of hypervisors.md (key e.g. "H3"), with its address when it has one. */
 export type Source = z.infer<typeof S.sourceSchema>;
-/** Privilege level, the vertical axis of every stack: hardware at the bottom, then ring -1, ring 0, ring 3. */
+/**
+ * Privilege level, the vertical axis of every stack: hardware at the bottom, then ring -1, ring 0, a deprivileged guest
+ * kernel (binary translation), ring 3. Its name depends on the architecture's CPU (model/privilege.ts): without VT-x
+ * there is no "ring -1 (VMX root)".
+ */
 export type Ring = z.infer<typeof S.ringSchema>;
 /** Whose code runs there: the machine, the hypervisor, the host/parent/service console/dom0, or a guest. */
 export type Domain = z.infer<typeof S.domainSchema>;
@@ -35,7 +39,7 @@ export type Architecture = z.infer<typeof S.architectureSchema>;
 export type ArchitectureType = Architecture['type'];
 export type DriverModel = z.infer<typeof S.driverModelSchema>;
 export type Mechanism = (typeof S.MECHANISMS)[number];
-export { MECHANISMS, EXIT_MECHANISMS } from './schema';
+export { MECHANISMS, EXIT_MECHANISMS, RINGS } from './schema';
 export type Hop = z.infer<typeof S.hopSchema>;
 export type Payload = Hop['moves'];
 /** A what-if of one path (e.g. PIO instead of DMA): hops switch with it, and parameters can be replaced. */

@@ -49,7 +49,7 @@ describe('validatePath', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'syn', path: 'hops[1].mechanism' });
     expect(errors[0]?.message).toMatch(
-      /^hop 1 "bad": "call" cannot go from vsc \[guest kernel \(ring 0\)\] to hv \[hypervisor \(ring -1\)\]/,
+      /^hop 1 "bad": "call" cannot go from vsc \[guest kernel, ring 0\] to hv \[hypervisor, ring -1 \(VMX root\)\]/,
     );
   });
 

@@ -9,7 +9,7 @@
  * - Hardware: a kernel or the hypervisor reaches a device by `call` (programming its registers), `signal` (a doorbell)
  *   or `dma`; a device reaches them by `interrupt` or `dma`. User space and guests never touch real hardware.
  * - Guest -> hypervisor: control passes only by `trap`, `vmexit` or `hypercall` (the guest's vCPU leaves VMX non-root
- *   mode). A `ring-write` is also allowed: it only leaves data in shared memory for the hypervisor to read later
+ *   mode; under binary translation, the deprivileged guest traps to the VMM). A `ring-write` is also allowed: it only leaves data in shared memory for the hypervisor to read later
  *   (vmxnet3, vhost), and moves no control.
  * - Hypervisor -> guest: `interrupt` (injection), `call` (resuming the vCPU: VM entry) or `ring-write` (a completion
  *   left in a shared ring).
@@ -28,7 +28,7 @@ import { columnOf, componentById, contextOf, describeContext } from './architect
 import { EXIT_MECHANISMS } from './schema';
 import type { Architecture, ContentError, Hop, IoPath, Mechanism, PrivilegeContext } from './types';
 
-const KERNELISH = new Set(['ring0', 'ring-1']);
+const KERNELISH = new Set(['ring0', 'ring-1', 'deprivileged']);
 
 export interface BoundaryRule {
   allowed: Mechanism[];
@@ -74,7 +74,9 @@ function rule(
     return {
       allowed: [...EXIT_MECHANISMS, 'ring-write'],
       reason:
-        'a guest leaves VMX non-root mode only by a trap, VM exit or hypercall (a ring write only leaves data in shared memory)',
+        arch.cpu.mode === 'vt'
+          ? 'a guest leaves VMX non-root mode only by a trap, VM exit or hypercall (a ring write only leaves data in shared memory)'
+          : 'a deprivileged guest reaches the VMM only by a trap, VM exit or hypercall (a ring write only leaves data in shared memory)',
     };
   if (a.domain === 'hypervisor' && b.domain === 'guest')
     return {
@@ -144,8 +146,8 @@ export function validatePath(arch: Architecture, path: IoPath): ContentError[] {
     }
     const { allowed, reason } = rule;
     if (!allowed.includes(hop.mechanism)) {
-      const from = describeContext(contextOf(arch, hop.from));
-      const to = describeContext(contextOf(arch, hop.to));
+      const from = describeContext(contextOf(arch, hop.from), arch);
+      const to = describeContext(contextOf(arch, hop.to), arch);
       const options = allowed.length ? `allowed: ${allowed.join(', ')}` : 'no mechanism can make this hop';
       errors.push(
         hopError(

@@ -7,7 +7,15 @@ import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 import type { LabelFactory, LabelFlag, LabelKind, LabelSpec, SceneLabel } from './labels';
 import { placeLabels, type LabelBox } from './labelPlacement';
 
-const RANK: Record<LabelKind, number> = { component: 40, stack: 55, column: 30, mechanism: 25, band: 20, layer: 10 };
+const RANK: Record<LabelKind, number> = {
+  component: 40,
+  stack: 55,
+  gate: 35,
+  column: 30,
+  mechanism: 25,
+  band: 20,
+  layer: 10,
+};
 
 class CssLabel implements SceneLabel {
   readonly object: CSS2DObject;
@@ -86,6 +94,13 @@ class CssLabel implements SceneLabel {
     return this.flags.has(flag);
   }
 
+  setOpacity(opacity: number): void {
+    const o = Math.round(Math.min(1, Math.max(0, opacity)) * 100) / 100;
+    this.element.style.opacity = o >= 1 ? '' : String(o);
+    // A label that has faded out takes no part in the overlap pass (it is display: none, like an invisible object's).
+    this.element.classList.toggle('scene-label--gone', o <= 0);
+  }
+
   dispose(): void {
     this.object.removeFromParent();
     this.element.remove();
@@ -129,7 +144,12 @@ export class CssLabelFactory implements LabelFactory {
 
   /** Places every label without overlap (see labelPlacement.ts). Returns how many had to hide. */
   resolveOverlaps(): number {
-    const live = [...this.live].filter((l) => l.element.isConnected && l.element.style.display !== 'none');
+    const live = [...this.live].filter(
+      (l) =>
+        l.element.isConnected &&
+        l.element.style.display !== 'none' &&
+        !l.element.classList.contains('scene-label--gone'),
+    );
     // Measure every label at full size (one layout pass), where it would be without its current nudge.
     for (const l of live) l.element.classList.remove('scene-label--compact');
     const boxes: LabelBox[] = live.map((l) => {

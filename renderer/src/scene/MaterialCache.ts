@@ -121,6 +121,19 @@ export class MaterialCache {
     });
   }
 
+  /** The world-switch gate (a Type 2's wall between the host world and the VMM world). */
+  gate(): Material {
+    return this.get('gate', () => new MeshLambertMaterial({ color: new Color(this.palette.gate) }));
+  }
+
+  /** Static wires: a device to its host driver, VMDriver to the VMM. */
+  link(kind: 'device' | 'world-switch'): Material {
+    return this.get(`link:${kind}`, () => {
+      const p = this.palette;
+      return new MeshBasicMaterial({ color: new Color(kind === 'device' ? p.deviceLink : p.gate) });
+    });
+  }
+
   packetMaterial(): Material {
     return this.get('packet', () => new MeshBasicMaterial({ color: new Color(0xffffff), depthTest: false }));
   }

@@ -272,3 +272,39 @@ describe('StackGraph mechanism labels and layout fitting', () => {
     expect(w(narrow)).toBeLessThan(w(wide));
   });
 });
+
+describe('the Type 1 <-> Type 2 morph', () => {
+  it('hides the stack behind a morph view while t < 1, then frees every morph resource', () => {
+    const { graph, labels } = setup();
+    const a = fixtureMicrokernel();
+    const b = fixtureHosted();
+    // Both stacks once without a morph, so the shared material cache holds what both need.
+    graph.setStacks([main(a)]);
+    graph.setStacks([main(b)]);
+    const plainLabels = labels.live.size;
+    const plainResources = graph.tracker.total;
+    graph.setStacks([main(a)]);
+    const start = graph.setStacks([main(b, { morph: { from: a, t: 0 } })]);
+    expect(start.relayout).toBe(true);
+    expect(start.animate).toBe(true);
+    const v = graph.stacks.get('main');
+    expect(v?.morphView).not.toBeNull();
+    expect(v?.morphView?.plan.fromId).toBe('fx-micro');
+    const mid = graph.setStacks([main(b, { morph: { from: a, t: 0.5 } })]);
+    expect(mid.changed).toBe(true);
+    expect(mid.relayout).toBe(false);
+    expect(v?.morphView?.t).toBe(0.5);
+    // The morph is framed: both stacks fit.
+    const f = v?.worldFrame();
+    expect((f?.max.x ?? 0) - (f?.min.x ?? 0)).toBeGreaterThanOrEqual(
+      Math.max(...[a, b].map((x) => layoutArchitecture(x).frame.max.x - layoutArchitecture(x).frame.min.x)) - 1e-9,
+    );
+    const end = graph.setStacks([main(b, { morph: { from: a, t: 1 } })]);
+    expect(end.animate).toBe(true);
+    expect(v?.morphView).toBeNull();
+    expect(labels.live.size).toBe(plainLabels);
+    expect(graph.tracker.total).toBe(plainResources);
+    graph.setStacks([]);
+    expect(graph.tracker.total).toBe(0);
+  });
+});

@@ -19,6 +19,8 @@ export interface GraphChange {
   changed: boolean;
   /** Stack geometry or placement changed (camera should re-fit, labels re-checked). */
   relayout: boolean;
+  /** The re-fit belongs to a morph starting or ending: move the camera smoothly (a cut under reduced motion). */
+  animate?: boolean;
 }
 
 export class StackGraph {
@@ -67,6 +69,7 @@ export class StackGraph {
     this.lastInputs = inputs;
     let changed = false;
     let relayout = false;
+    let animate = false;
     const keys = inputs.map((i) => i.key);
     for (const [k, v] of this.stacks) {
       if (keys.includes(k)) continue;
@@ -88,8 +91,14 @@ export class StackGraph {
         relayout = true;
       }
       const before = v.layout;
+      const beforeFrame = v.frameKey;
+      const wasMorphing = v.morphView !== null;
       changed = v.update(input, this.selection, this.hover, this.targetAspect(inputs.length)) || changed;
       if (v.layout !== before) relayout = true;
+      if (v.frameKey !== beforeFrame) {
+        relayout = true;
+        if (wasMorphing !== (v.morphView !== null)) animate = true;
+      }
     }
     if (relayout) {
       this.place();
@@ -100,10 +109,10 @@ export class StackGraph {
       this.packets = null;
       this.packetSig = '';
       this.cache.dispose();
-      return { changed, relayout };
+      return { changed, relayout, ...(animate ? { animate } : {}) };
     }
     changed = this.updatePackets() || changed;
-    return { changed, relayout };
+    return { changed, relayout, ...(animate ? { animate } : {}) };
   }
 
   setLayout(mode: StackLayoutMode): boolean {

@@ -126,8 +126,8 @@ export class StackScene {
 
   setStacks(stacks: StackInput[]): void {
     if (this.disposed) return;
-    const { changed, relayout } = this.graph.setStacks(stacks);
-    if (relayout) this.refit(false);
+    const { changed, relayout, animate } = this.graph.setStacks(stacks);
+    if (relayout) this.refit(false, animate === true);
     if (changed) {
       this.labelsDirty = true;
       this.invalidate();
@@ -356,10 +356,10 @@ export class StackScene {
   }
 
   /** Re-frames the default view (keeps a view the user moved to when only the size changed). */
-  private refit(onResize: boolean): void {
+  private refit(onResize: boolean, animate = false): void {
     const box = this.graph.frameBox();
     if (box.isEmpty()) return;
-    if (!onResize || !this.rig.userMoved) this.rig.fit(box, false);
+    if (!onResize || !this.rig.userMoved) this.rig.fit(box, animate);
     const fit = this.rig.defaultPixelsPerUnit(this.height) / DESIGN_PX_PER_UNIT;
     this.labelRenderer.domElement.style.setProperty('--scene-label-fit', Math.min(1.35, Math.max(0.8, fit)).toFixed(3));
     this.labelsDirty = true;

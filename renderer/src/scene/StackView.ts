@@ -9,9 +9,14 @@ import type { Architecture, Component, PlayerSnapshot, Ring } from '../model/typ
 import { BandView } from './BandView';
 import { ColumnView } from './ColumnView';
 import { ComponentBlockView } from './ComponentBlockView';
+import { GateView } from './GateView';
 import { HopArcView, type ArcSpec } from './HopArcView';
 import { LayerSlabView } from './LayerSlabView';
 import { layoutArchitecture, type StackLayout } from './layout';
+import { LinkView } from './LinkView';
+import { planMorph } from './morph';
+import { MorphView } from './MorphView';
+import { morphKeys } from '../model/morph';
 import type { SceneLabel } from './labels';
 import type { PacketDraw } from './PacketsView';
 import type { PickResult, StackInput } from './sceneTypes';
@@ -82,7 +87,13 @@ export class StackView {
   readonly columns = new Map<string, ColumnView>();
   readonly bands = new Map<Ring, BandView>();
   readonly arcs = new Map<string, HopArcView>();
+  readonly links = new Map<string, LinkView>();
+  readonly gates = new Map<string, GateView>();
   private readonly arcGroup = new Group();
+  /** Everything drawn for the architecture itself (hidden while a morph draws the transition instead). */
+  private readonly content = new Group();
+  private morph: MorphView | null = null;
+  private morphSig = '';
   private arch: Architecture | null = null;
   private title: SceneLabel | null = null;
   private input: StackInput | null = null;
@@ -95,7 +106,8 @@ export class StackView {
     private readonly tally: ViewTally,
   ) {
     this.group.name = `stack:${ctx.stackKey}`;
-    this.group.add(this.arcGroup);
+    this.content.add(this.arcGroup);
+    this.group.add(this.content);
   }
 
   get key(): string {
@@ -125,8 +137,54 @@ export class StackView {
     changed = this.setTitle(input.title) || changed;
     changed = this.applyFlags(input, selection, hover) || changed;
     changed = this.applyArcs(input) || changed;
+    changed = this.applyMorph(input) || changed;
     this.input = input;
     return changed;
+  }
+
+  /** The running Type 1 <-> Type 2 morph, if any. */
+  get morphView(): MorphView | null {
+    return this.morph;
+  }
+
+  /** Changes when what the camera must frame changes: a new layout, or a morph starting or ending. */
+  get frameKey(): string {
+    return `${this.layout?.architectureId ?? ''}:${this.layout?.rowWidth ?? 0}:${this.morph ? this.morph.plan.fromId : ''}`;
+  }
+
+  /**
+   * While the input carries a morph (t < 1), the architecture's own views hide and a MorphView draws the transition
+   * from the `from` architecture's layout to this one's; at t = 1 (or without a morph) it goes and they come back.
+   */
+  private applyMorph(input: StackInput): boolean {
+    const m = input.morph;
+    const layout = this.layout;
+    if (!m || m.t >= 1 || !layout || m.from.id === input.architecture.id) {
+      if (!this.morph) return false;
+      this.morph.dispose();
+      this.morph = null;
+      this.morphSig = '';
+      this.content.visible = true;
+      return true;
+    }
+    const sig = `${m.from.id}>${layout.architectureId}:${layout.rowWidth}:${this.aspect}`;
+    if (!this.morph || sig !== this.morphSig) {
+      this.morph?.dispose();
+      const from = layoutArchitecture(m.from, this.aspect || undefined);
+      const plan = planMorph(
+        m.from,
+        from,
+        morphKeys(m.from.id),
+        input.architecture,
+        layout,
+        morphKeys(layout.architectureId),
+      );
+      this.morph = new MorphView(this.ctx, plan);
+      this.morphSig = sig;
+      this.group.add(this.morph.group);
+    }
+    this.content.visible = false;
+    return this.morph.setT(m.t);
   }
 
   /** Re-applies selection and hover only (cheap). */
@@ -138,6 +196,9 @@ export class StackView {
     for (const v of this.slabs.values()) v.applyTheme();
     for (const v of this.blocks.values()) v.applyTheme();
     for (const v of this.arcs.values()) v.applyTheme();
+    for (const v of this.links.values()) v.applyTheme();
+    for (const v of this.gates.values()) v.applyTheme();
+    this.morph?.applyTheme();
   }
 
   /** Packets of this stack in world coordinates. */
@@ -163,7 +224,7 @@ export class StackView {
   /** Frame box of this stack in world coordinates. */
   worldFrame(): { min: Vector3; max: Vector3 } | null {
     if (!this.layout) return null;
-    const f = this.layout.frame;
+    const f = this.morph ? this.morph.plan.frame : this.layout.frame;
     const o = this.group.position;
     return {
       min: new Vector3(f.min.x, f.min.y, f.min.z).add(o),
@@ -172,7 +233,8 @@ export class StackView {
   }
 
   dispose(): void {
-    for (const m of [this.slabs, this.blocks, this.columns, this.bands, this.arcs] as Map<unknown, Keyed>[]) {
+    const all = [this.slabs, this.blocks, this.columns, this.bands, this.arcs, this.links, this.gates];
+    for (const m of all as Map<unknown, Keyed>[]) {
       for (const v of m.values()) {
         v.dispose();
         this.tally.disposed++;
@@ -181,6 +243,8 @@ export class StackView {
     }
     this.title?.dispose();
     this.title = null;
+    this.morph?.dispose();
+    this.morph = null;
     this.group.removeFromParent();
   }
 
@@ -199,7 +263,7 @@ export class StackView {
       layout.slabs.map((s) => [s.layerId, s] as const),
       (s) => {
         const v = new LayerSlabView(ctx, s);
-        this.group.add(v.group);
+        this.content.add(v.group);
         return v;
       },
       (v, s) => v.update(s),
@@ -214,7 +278,7 @@ export class StackView {
       blockEntries,
       ({ c, b, tcb }) => {
         const v = new ComponentBlockView(ctx, c, b, tcb);
-        this.group.add(v.group);
+        this.content.add(v.group);
         return v;
       },
       (v, { c, b, tcb }) => v.update(c, b, tcb),
@@ -225,7 +289,7 @@ export class StackView {
       layout.columns.map((c) => [c.columnId, c] as const),
       (c) => {
         const v = new ColumnView(ctx, c);
-        this.group.add(v.object);
+        this.content.add(v.object);
         return v;
       },
       (v, c) => v.update(c),
@@ -236,10 +300,32 @@ export class StackView {
       layout.bands.map((b) => [b.ring, b] as const),
       (b) => {
         const v = new BandView(ctx, b);
-        this.group.add(v.object);
+        this.content.add(v.object);
         return v;
       },
       (v, b) => v.update(b),
+      this.tally,
+    );
+    diff(
+      this.links,
+      layout.links.map((k) => [k.id, k] as const),
+      (k) => {
+        const v = new LinkView(ctx, k);
+        this.content.add(v.mesh);
+        return v;
+      },
+      (v, k) => v.update(k),
+      this.tally,
+    );
+    diff(
+      this.gates,
+      layout.gates.map((g) => [g.id, g] as const),
+      (g) => {
+        const v = new GateView(ctx, g);
+        this.content.add(v.group);
+        return v;
+      },
+      (v, g) => v.update(g),
       this.tally,
     );
     // Arcs depend on positions: drop them all; applyArcs rebuilds what is needed.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ELEVATION, defaultPose, fitDistance, pixelsPerUnit } from './cameraFit';
 import { bandLines } from './BandView';
 import { bandLabel, mechanismLabel, paletteFor, ringLabel, KIND_STYLE } from './palette';
+import { fixtureMicrokernel } from './testFixtures';
 
 describe('camera framing', () => {
   it('fits a box: the visible width at the distance covers the box with a margin', () => {
@@ -28,10 +29,11 @@ describe('camera framing', () => {
 
 describe('palette and labels', () => {
   it('names rings and bands as taught', () => {
-    expect(ringLabel('ring-1')).toBe('ring -1 (VMX root)');
-    expect(ringLabel('ring3')).toBe('ring 3');
-    expect(bandLabel('ring3')).toBe('ring 3 — user');
-    expect(bandLines(bandLabel('ring0'))).toEqual(['ring 0', 'kernel']);
+    const vt = fixtureMicrokernel();
+    expect(ringLabel('ring-1', vt)).toBe('ring -1 (VMX root)');
+    expect(ringLabel('ring3', vt)).toBe('ring 3');
+    expect(bandLabel('ring3', vt)).toBe('ring 3 — user');
+    expect(bandLines(bandLabel('ring0', vt))).toEqual(['ring 0', 'kernel']);
     expect(mechanismLabel('vmexit')).toBe('▼ VM exit');
     expect(mechanismLabel('interrupt')).toBe('▲ interrupt');
   });

@@ -31,6 +31,10 @@ export const LABEL_CSS = `
   font-size: max(13px, calc(14px * var(--lbl-scale))); font-weight: 800; background: var(--scene-mech-bg); color: var(--scene-mech-fg);
   border-color: var(--scene-mech-bg); border-radius: 999px; padding: 1px 8px;
 }
+.scene-label--gate {
+  font-size: max(13px, calc(15px * var(--lbl-scale))); font-weight: 800; background: var(--scene-gate-bg); color: var(--scene-gate-fg);
+  border-color: var(--scene-gate-bg); text-align: left;
+}
 .scene-label--tcb { border-width: 2.5px; border-color: var(--scene-label-tcb); }
 .scene-label--active { background: var(--scene-label-active-bg); border-color: var(--scene-label-active-border); box-shadow: 0 0 0 3px var(--scene-label-active-border); }
 .scene-label--hover { box-shadow: 0 0 0 3px var(--scene-label-hover); }
@@ -38,25 +42,26 @@ export const LABEL_CSS = `
 .scene-label--failed { background: var(--scene-label-failed-bg); color: var(--scene-label-failed-fg); }
 .scene-label--failed .scene-label__lines { text-decoration: line-through; text-decoration-thickness: 2px; }
 .scene-label--yield { visibility: hidden; }
+.scene-label--gone { display: none; }
 .scene-label--compact .scene-label__lines { display: none; }
 .scene-label--compact .scene-label__badge { margin-right: 0; }
 .scene-labels--light {
   --scene-label-fg: #111; --scene-label-bg: rgba(255,255,255,0.93); --scene-label-border: #555; --scene-layer-bg: rgba(255,255,255,0.75);
   --scene-band-fg: #222; --scene-label-tcb: #000; --scene-label-active-bg: #fff4c2; --scene-label-active-border: #e69f00;
   --scene-label-hover: #0072b2; --scene-label-selected: #6a00ff; --scene-label-failed-bg: #333; --scene-label-failed-fg: #fff;
-  --scene-mech-bg: #7a1500; --scene-mech-fg: #fff;
+  --scene-mech-bg: #7a1500; --scene-mech-fg: #fff; --scene-gate-bg: #222; --scene-gate-fg: #fff;
 }
 .scene-labels--dark {
   --scene-label-fg: #f2f2f2; --scene-label-bg: rgba(20,23,28,0.92); --scene-label-border: #8a93a0; --scene-layer-bg: rgba(20,23,28,0.7);
   --scene-band-fg: #e8e8e8; --scene-label-tcb: #fff; --scene-label-active-bg: #5a4700; --scene-label-active-border: #ffd84d;
   --scene-label-hover: #9ad0ff; --scene-label-selected: #f0e442; --scene-label-failed-bg: #000; --scene-label-failed-fg: #bbb;
-  --scene-mech-bg: #ffb27a; --scene-mech-fg: #000;
+  --scene-mech-bg: #ffb27a; --scene-mech-fg: #000; --scene-gate-bg: #e8e8e8; --scene-gate-fg: #000;
 }
 .scene-labels--projector {
   --scene-label-fg: #000; --scene-label-bg: #fff; --scene-label-border: #000; --scene-layer-bg: #fff;
   --scene-band-fg: #000; --scene-label-tcb: #000; --scene-label-active-bg: #ffe066; --scene-label-active-border: #000;
   --scene-label-hover: #0040ff; --scene-label-selected: #6a00ff; --scene-label-failed-bg: #000; --scene-label-failed-fg: #fff;
-  --scene-mech-bg: #000; --scene-mech-fg: #fff;
+  --scene-mech-bg: #000; --scene-mech-fg: #fff; --scene-gate-bg: #000; --scene-gate-fg: #fff;
 }
 .scene-labels--projector .scene-label { font-weight: 700; border-width: 2px; }
 .scene-labels--projector .scene-label--mechanism {

@@ -4,7 +4,7 @@
  */
 import { Object3D } from 'three';
 
-export type LabelKind = 'component' | 'layer' | 'column' | 'band' | 'stack' | 'mechanism';
+export type LabelKind = 'component' | 'layer' | 'column' | 'band' | 'stack' | 'mechanism' | 'gate';
 
 export interface LabelSpec {
   kind: LabelKind;
@@ -26,6 +26,8 @@ export interface SceneLabel {
   setLines(lines: string[]): void;
   setFlag(flag: LabelFlag, on: boolean): void;
   hasFlag(flag: LabelFlag): boolean;
+  /** 0..1: labels fade with what they name (the Type 1 <-> Type 2 morph). */
+  setOpacity(opacity: number): void;
   dispose(): void;
 }
 
@@ -52,6 +54,9 @@ export class HeadlessLabelFactory implements LabelFactory {
         else flags.delete(flag);
       },
       hasFlag: (flag) => flags.has(flag),
+      setOpacity: (o) => {
+        object.userData.opacity = o;
+      },
       dispose: () => {
         object.removeFromParent();
         this.live.delete(label);

@@ -63,17 +63,55 @@ describe('layoutArchitecture', () => {
     expect(back && front && back.label.y - front.label.y).toBeGreaterThan(2.5);
   });
 
-  it('stacks a column layer over a spanning layer of the same ring (Type 2)', () => {
+  it('draws a Type 2 as two worlds side by side on the hardware, not the VMM under the host (T1)', () => {
     const hosted = fixtureHosted();
     const l = layoutArchitecture(hosted);
     expect(layoutProblems(hosted, l)).toEqual([]);
-    const s = (id: string) => l.slabs.find((x) => x.layerId === id);
-    expect(s('hk')?.sublevel).toBe(0);
-    expect(s('vmm')?.sublevel).toBe(1);
-    expect(s('gk')?.sublevel).toBe(2);
-    expect((s('gk')?.y ?? 0) > (s('hk')?.y ?? 0)).toBe(true);
-    // No ring -1 slab: VM exits drop to the VMM's layer.
-    expect(l.hypervisorY).toBeCloseTo((s('vmm')?.top ?? NaN) + 0.25);
+    const s = (id: string) => {
+      const slab = l.slabs.find((x) => x.layerId === id);
+      if (!slab) throw new Error(`no slab ${id}`);
+      return slab;
+    };
+    const hw = s('hw');
+    const hk = s('hk');
+    const vmm = s('vmm');
+    // The host kernel and the VMM both stand on the hardware band, at the same height, in different columns.
+    expect(hk.sublevel).toBe(0);
+    expect(vmm.sublevel).toBe(0);
+    expect(vmm.y).toBe(hk.y);
+    expect(hk.y).toBeGreaterThan(hw.y);
+    expect(l.slabs.filter((x) => x.y > hw.y && x.y < hk.y)).toEqual([]);
+    expect(hk.x + hk.w / 2).toBeLessThan(vmm.x - vmm.w / 2);
+    // The deprivileged guest kernel sits above the VMM, in its own band; VM exits drop to the VMM's layer.
+    expect(s('gk').y).toBeGreaterThan(vmm.y);
+    expect(l.bands.map((b) => b.ring)).toEqual(['hardware', 'ring0', 'deprivileged', 'ring3']);
+    expect(l.hypervisorY).toBeCloseTo(vmm.top + 0.25);
+    // No VMX root on a CPU without VT-x.
+    for (const b of l.bands) expect(b.text).not.toMatch(/ring -1|VMX/);
+  });
+
+  it('stands the devices under the host world, wires them to the host drivers, and gates the world switch', () => {
+    const hosted = fixtureHosted();
+    const l = layoutArchitecture(hosted);
+    const host = l.columns.find((c) => c.columnId === 'host');
+    const vm = l.columns.find((c) => c.columnId === 'vm');
+    const nic = l.blocks.find((b) => b.componentId === 'hnic');
+    if (!host || !vm || !nic) throw new Error('missing layout parts');
+    expect(nic.x - nic.w / 2).toBeGreaterThanOrEqual(host.x - host.w / 2);
+    expect(nic.x + nic.w / 2).toBeLessThanOrEqual(host.x + host.w / 2);
+    expect(l.links.map((k) => [k.kind, k.fromId, k.toId])).toEqual([
+      ['device', 'hnic', 'hdrv'],
+      ['world-switch', 'vmdrv', 'vmm'],
+    ]);
+    expect(l.gates).toHaveLength(1);
+    const gate = l.gates[0];
+    expect(gate?.x).toBeGreaterThan(host.x + host.w / 2);
+    expect(gate?.x).toBeLessThan(vm.x - vm.w / 2);
+    expect(gate?.lines).toEqual(['⟲ world switch', '(VMDriver)']);
+    // A Type 1 has none of this.
+    const t1 = layoutArchitecture(arch);
+    expect(t1.links).toEqual([]);
+    expect(t1.gates).toEqual([]);
   });
 
   it('is pure: the same architecture gives the same layout', () => {

@@ -3,8 +3,12 @@
  * Privilege is the vertical axis (hardware at the bottom, then ring -1, ring 0, ring 3); layers of one ring share a band;
  * columns (host/parent first, then guests) are laid out left to right; blocks sit on their slab in rows, and back rows are
  * taller (stadium seating) so every block face and label stays visible from the front.
+ *
+ * A hosted (Type 2) architecture adds two things that make "the host OS owns the machine" readable at a glance: the
+ * devices stand under the column of the host drivers that own them, with a wire to each driver, and a world-switch gate
+ * stands between the host world and the VMM world where VMDriver switches the CPU from one to the other (T1).
  */
-import type { Architecture, Domain, Layer, Ring } from '../model/types';
+import type { Architecture, Component, Domain, Layer, Ring } from '../model/types';
 import { DOMAIN_ORDER, RING_ORDER, bandLabel } from './palette';
 import { longestLine, wrapLabel } from './labelText';
 
@@ -98,6 +102,33 @@ export interface BandLayout {
   label: { x: number; y: number; z: number };
 }
 
+/** A straight wire between two points: a device to the driver that owns it, or VMDriver to the VMM across the gate. */
+export interface LinkLayout {
+  id: string;
+  kind: 'device' | 'world-switch';
+  fromId: string;
+  toId: string;
+  from: { x: number; y: number; z: number };
+  to: { x: number; y: number; z: number };
+}
+
+/** The world-switch gate between a host column and a VMM world column (Type 2): a thin wall and its label. */
+export interface GateLayout {
+  id: string;
+  /** The host kernel component that switches worlds (VMDriver) and the VMM it switches to. */
+  fromId: string;
+  toId: string;
+  x: number;
+  y0: number;
+  y1: number;
+  w: number;
+  d: number;
+  lines: string[];
+  label: { x: number; y: number; z: number };
+  /** Label anchor within its box (CSS2D `center`): [0, 0.5] left-middle, [1, 1] bottom-right. */
+  anchor: [number, number];
+}
+
 export interface StackLayout {
   architectureId: string;
   /** Row width the columns were wrapped at (the candidate chosen for the target aspect). */
@@ -106,6 +137,9 @@ export interface StackLayout {
   slabs: SlabLayout[];
   columns: ColumnLayout[];
   bands: BandLayout[];
+  /** Type 2 only: wires from devices to their host drivers, and from VMDriver to the VMM. */
+  links: LinkLayout[];
+  gates: GateLayout[];
   /** Geometry bounds (slabs and blocks). */
   bounds: Box3Like;
   /** Bounds including room for band labels and column titles (what the camera fits). */
@@ -229,6 +263,17 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
     cx += w + COLUMN_GAP;
   }
 
+  // Type 2: the devices stand under the column whose drivers own them (the host world), not under the VMM world.
+  const spanOf = (l: Layer): { x0: number; w: number } => {
+    const col = colOf(l);
+    if (col !== null) return colX.get(col) ?? { x0, w: machineW };
+    const owner = arch.type === 'type2' && l.context.ring === 'hardware' ? ownerColumn(arch, l, colOf) : null;
+    const span = owner !== null ? colX.get(owner) : undefined;
+    const e = byLayer.get(l.id);
+    const need = e ? rowsWidth(packRows(e.ids, e.widths, Infinity)) + 2 * SLAB_MARGIN : 0;
+    return span && span.w >= need ? span : { x0, w: machineW };
+  };
+
   // Rows of every layer.
   const layerRows = new Map<string, Row[]>();
   for (const l of arch.layers) {
@@ -290,7 +335,8 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
       const levelH = SLAB_T + Math.max(...atLevel.map(contentH));
       for (const l of atLevel) {
         const col = colOf(l);
-        const span = col === null ? { x0, w: machineW } : (colX.get(col) ?? { x0, w: machineW });
+        const slabSpan = col === null ? { x0, w: machineW } : (colX.get(col) ?? { x0, w: machineW });
+        const span = spanOf(l);
         const rows = layerRows.get(l.id) ?? [];
         const top = y + SLAB_T;
         slabs.push({
@@ -299,16 +345,16 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
           ring,
           domain: l.context.domain,
           columnId: col,
-          x: span.x0 + span.w / 2,
+          x: slabSpan.x0 + slabSpan.w / 2,
           y: y + SLAB_T / 2,
           z: 0,
-          w: span.w,
+          w: slabSpan.w,
           h: SLAB_T,
           d: depth,
           top,
           sublevel: s,
           rows: rows.length,
-          label: { x: span.x0 + 0.25, y: y + SLAB_T / 2, z: frontZ + 0.02 },
+          label: { x: slabSpan.x0 + 0.25, y: y + SLAB_T / 2, z: frontZ + 0.02 },
         });
         const lines = byLayer.get(l.id)?.lines;
         rows.forEach((row, r) => {
@@ -340,7 +386,7 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
       }
       y += levelH + (s < levels - 1 ? SUBLEVEL_GAP : 0);
     }
-    bands.push({ ring, y0, y1: y, text: bandLabel(ring), label: { x: x0 - 0.6, y: (y0 + y) / 2, z: frontZ } });
+    bands.push({ ring, y0, y1: y, text: bandLabel(ring, arch), label: { x: x0 - 0.6, y: (y0 + y) / 2, z: frontZ } });
     const backRows = Math.max(0, ...inRing.map((l) => (layerRows.get(l.id)?.length ?? 1) - 1));
     y += BAND_GAP + backRows * BACK_ROW_GAP;
   }
@@ -372,6 +418,8 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
     min: { x: x0 - BAND_LABEL_ROOM, y: -0.4, z: -depth / 2 },
     max: { x: x0 + machineW + 0.6, y: topY + (columns.length > 0 ? TITLE_ROOM : 0.6), z: depth / 2 },
   };
+  const { links, gates } =
+    arch.type === 'type2' ? hostedDecor(arch, blocks, slabs, columnLayouts, frontZ, depth) : NO_DECOR;
   return {
     architectureId: arch.id,
     rowWidth: columnMaxRow,
@@ -379,9 +427,112 @@ function layoutWithRowWidth(arch: Architecture, columnMaxRow: number): StackLayo
     slabs,
     columns: columnLayouts,
     bands,
+    links,
+    gates,
     bounds,
     frame,
     hypervisorY,
     frontZ,
   };
+}
+
+const NO_DECOR: { links: LinkLayout[]; gates: GateLayout[] } = { links: [], gates: [] };
+
+/** The one column whose components depend on the devices of a spanning layer, or null (none, or several). */
+function ownerColumn(arch: Architecture, layer: Layer, colOf: (l: Layer) => string | null): string | null {
+  const here = new Set(arch.components.filter((c) => c.layer === layer.id).map((c) => c.id));
+  const owners = new Set<string | null>();
+  for (const c of arch.components) {
+    if (!c.dependsOn.some((d) => here.has(d))) continue;
+    const l = arch.layers.find((x) => x.id === c.layer);
+    owners.add(l ? colOf(l) : null);
+  }
+  const [only] = [...owners];
+  return owners.size === 1 && only !== undefined ? only : null;
+}
+
+/**
+ * Where the gate's label goes: beside the gate in the VMM world's column, in the free room above the VMM's blocks when
+ * the host kernel's rows make the ring 0 band taller than the VMM needs; otherwise just above the ring 0 band, its
+ * bottom-right corner a little right of the gate (over the host column, which has no deprivileged level).
+ */
+export const GATE_LABEL_RISE = 0.3;
+export const GATE_LABEL_SHIFT = 0.5;
+export const GATE_LABEL_ROOM = 2.6;
+export const GATE_W = 0.35;
+
+/**
+ * Type 2 decorations, from the model's dependencies: each device is wired to the host kernel drivers that depend on
+ * it; each VMM (hypervisor domain, not user space) that depends on a host kernel component (VMDriver) gets a gate in
+ * the gap between their columns and a wire from that component to the VMM.
+ */
+function hostedDecor(
+  arch: Architecture,
+  blocks: BlockLayout[],
+  slabs: SlabLayout[],
+  columns: ColumnLayout[],
+  frontZ: number,
+  depth: number,
+): { links: LinkLayout[]; gates: GateLayout[] } {
+  const layerOf = new Map(arch.layers.map((l) => [l.id, l]));
+  const ctx = (c: Component) => layerOf.get(c.layer)?.context;
+  const block = new Map(blocks.map((b) => [b.componentId, b]));
+  const byId = new Map(arch.components.map((c) => [c.id, c]));
+  const links: LinkLayout[] = [];
+  const gates: GateLayout[] = [];
+  for (const c of arch.components) {
+    const cc = ctx(c);
+    if (!cc) continue;
+    for (const d of c.dependsOn) {
+      const dep = byId.get(d);
+      const dc = dep ? ctx(dep) : undefined;
+      const a = block.get(d);
+      const b = block.get(c.id);
+      if (!dep || !dc || !a || !b) continue;
+      if (dc.ring === 'hardware' && cc.domain === 'host' && cc.ring === 'ring0') {
+        links.push({ id: `device:${d}>${c.id}`, kind: 'device', fromId: d, toId: c.id, from: a.port, to: b.port });
+      }
+      if (cc.domain === 'hypervisor' && cc.ring !== 'ring3' && dc.domain === 'host' && dc.ring === 'ring0') {
+        links.push({
+          id: `world-switch:${d}>${c.id}`,
+          kind: 'world-switch',
+          fromId: d,
+          toId: c.id,
+          from: a.port,
+          to: b.port,
+        });
+        const left = columns.find((x) => x.columnId === a.columnId);
+        const right = columns.find((x) => x.columnId === b.columnId);
+        if (!left || !right) continue;
+        const [l, r] = left.x < right.x ? [left, right] : [right, left];
+        const x = (l.x + l.w / 2 + (r.x - r.w / 2)) / 2;
+        const ring0 = slabs.filter(
+          (s) => s.ring === 'ring0' && (s.columnId === a.columnId || s.columnId === b.columnId),
+        );
+        const hw = slabs.filter((s) => s.ring === 'hardware');
+        const y0 = Math.max(0, ...hw.map((s) => s.top));
+        const contentTop = (s: SlabLayout) => s.top + (s.rows > 0 ? BLOCK_H + (s.rows - 1) * TIER_RISE : 0);
+        const y1 = Math.max(y0 + 1, ...ring0.map(contentTop));
+        const vmmTop = Math.max(y0, ...ring0.filter((s) => s.columnId === b.columnId).map(contentTop));
+        const beside = y1 - vmmTop >= GATE_LABEL_ROOM;
+        const toRight = right.columnId === b.columnId;
+        gates.push({
+          id: `gate:${d}>${c.id}`,
+          fromId: d,
+          toId: c.id,
+          x,
+          y0,
+          y1,
+          w: GATE_W,
+          d: depth,
+          lines: ['⟲ world switch', `(${dep.name})`],
+          label: beside
+            ? { x: x + (toRight ? 1 : -1) * GATE_LABEL_SHIFT, y: (vmmTop + y1) / 2, z: frontZ }
+            : { x: x + GATE_LABEL_SHIFT, y: y1 + GATE_LABEL_RISE, z: frontZ },
+          anchor: beside ? [toRight ? 0 : 1, 0.5] : [1, 1],
+        });
+      }
+    }
+  }
+  return { links, gates };
 }

@@ -2,8 +2,9 @@
  * Colours and second cues. Okabe-Ito (colour-blind safe) hues; every component kind also has a glyph badge,
  * so colour is never the only cue. Pure data: no three.js objects.
  */
+import { bandName, ringName, type PrivilegeSubject } from '../model/privilege';
 import { EXIT_MECHANISMS } from '../model/schema';
-import type { ComponentKind, Domain, Mechanism, Payload, Ring } from '../model/types';
+import { RINGS, type ComponentKind, type Domain, type Mechanism, type Payload, type Ring } from '../model/types';
 
 export type ThemeName = 'light' | 'dark' | 'projector';
 
@@ -47,34 +48,20 @@ export const KIND_STYLE: Readonly<Record<ComponentKind, KindStyle>> = {
   enlightenment: { color: OKABE_ITO.skyBlue, glyph: '✦', word: 'enlightenment' },
 };
 
-export const RING_ORDER: readonly Ring[] = ['hardware', 'ring-1', 'ring0', 'ring3'];
+export const RING_ORDER: readonly Ring[] = RINGS;
 export const DOMAIN_ORDER: readonly Domain[] = ['hardware', 'hypervisor', 'host', 'guest'];
 
-export function ringLabel(ring: Ring): string {
-  switch (ring) {
-    case 'hardware':
-      return 'hardware';
-    case 'ring-1':
-      return 'ring -1 (VMX root)';
-    case 'ring0':
-      return 'ring 0';
-    case 'ring3':
-      return 'ring 3';
-  }
+/**
+ * Name of a privilege level for an architecture, true to its CPU: "ring -1 (VMX root)" only with VT-x; a hosted VMM
+ * on a CPU without it runs at "ring 0" (the names live in model/privilege.ts).
+ */
+export function ringLabel(ring: Ring, arch: PrivilegeSubject): string {
+  return ringName(arch, ring);
 }
 
-/** Text of the band label at the left of a ring band, e.g. "ring 3 — user". */
-export function bandLabel(ring: Ring): string {
-  switch (ring) {
-    case 'hardware':
-      return 'hardware';
-    case 'ring-1':
-      return 'ring -1 — hypervisor';
-    case 'ring0':
-      return 'ring 0 — kernel';
-    case 'ring3':
-      return 'ring 3 — user';
-  }
+/** Text of the band label at the left of a ring band, e.g. "ring 3 — user" (" — " separates its lines). */
+export function bandLabel(ring: Ring, arch: PrivilegeSubject): string {
+  return bandName(arch, ring);
 }
 
 /** How a hop is drawn: a drop through the hypervisor, a rise from below, or a direct arc. */
@@ -129,6 +116,9 @@ export interface Palette {
   /** Colour of the halo tube behind arcs (contrast on any slab). */
   arcHalo: number;
   packet: Record<Payload, number>;
+  /** The world-switch gate of a hosted VMM and the wires from devices to their (host) drivers. */
+  gate: number;
+  deviceLink: number;
 }
 
 const SLAB_LIGHT: Record<string, number> = {
@@ -137,6 +127,8 @@ const SLAB_LIGHT: Record<string, number> = {
   'ring0:host': 0x9cc3e6,
   'ring0:guest': 0x9fd9c2,
   'ring0:hypervisor': 0xf2b48a,
+  // A deprivileged guest kernel (binary translation) is drawn like any guest kernel.
+  'deprivileged:guest': 0x9fd9c2,
   'ring3:host': 0xc6def2,
   'ring3:guest': 0xc9ecdd,
 };
@@ -146,6 +138,8 @@ const SLAB_DARK: Record<string, number> = {
   'ring0:host': 0x1f4f7a,
   'ring0:guest': 0x14614b,
   'ring0:hypervisor': 0x8a3f0c,
+  // A deprivileged guest kernel (binary translation) is drawn like any guest kernel.
+  'deprivileged:guest': 0x14614b,
   'ring3:host': 0x4a86bf,
   'ring3:guest': 0x3a9c7c,
 };
@@ -155,6 +149,8 @@ const SLAB_PROJECTOR: Record<string, number> = {
   'ring0:host': 0x0072b2,
   'ring0:guest': 0x009e73,
   'ring0:hypervisor': 0xd55e00,
+  // A deprivileged guest kernel (binary translation) is drawn like any guest kernel.
+  'deprivileged:guest': 0x009e73,
   'ring3:host': 0x56b4e9,
   'ring3:guest': 0x5fd3a8,
 };
@@ -190,6 +186,8 @@ export function paletteFor(theme: ThemeName): Palette {
       arcDoneOpacity: 0.28,
       arcHalo: 0x000000,
       packet: { command: OKABE_ITO.yellow, data: 0xffffff, signal: 0xffe14d },
+      gate: 0xe8e8e8,
+      deviceLink: 0xb8b8b8,
     };
   }
   if (theme === 'projector') {
@@ -211,6 +209,8 @@ export function paletteFor(theme: ThemeName): Palette {
       arcDoneOpacity: 0.4,
       arcHalo: 0xffffff,
       packet: { command: 0x000000, data: 0x000000, signal: 0x2a0066 },
+      gate: 0x000000,
+      deviceLink: 0x333333,
     };
   }
   return {
@@ -231,5 +231,7 @@ export function paletteFor(theme: ThemeName): Palette {
     arcDoneOpacity: 0.28,
     arcHalo: 0xffffff,
     packet: { command: 0x111111, data: 0x111111, signal: 0x3a0a5e },
+    gate: 0x222222,
+    deviceLink: 0x555555,
   };
 }

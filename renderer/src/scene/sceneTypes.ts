@@ -15,6 +15,11 @@ export interface StackInput {
    * current one; without it, only the hops of the packets in flight are drawn.
    */
   path?: IoPath | null;
+  /**
+   * The Type 1 <-> Type 2 morph: the stack is drawn on its way from `from`'s layout to this architecture's, at
+   * t in [0, 1) (0 = all `from`). Null, absent or t >= 1: the architecture as it is.
+   */
+  morph?: { from: Architecture; t: number } | null;
 }
 
 export interface PickResult {

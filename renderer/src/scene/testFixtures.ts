@@ -86,8 +86,12 @@ export function fixtureMicrokernel(): Architecture {
   };
 }
 
-/** A hosted Type 2: the host kernel spans the machine at ring 0, the guest kernel sits on top of it. */
+/**
+ * A hosted Type 2 drawn as in the T1 paper's figure: the host kernel (host world) and the VMM (VMM world) side by side
+ * at ring 0, both directly on the hardware; the guest kernel deprivileged above the VMM; no VT-x.
+ */
 export function fixtureHosted(): Architecture {
+  const dep = (c: Component, ...ids: string[]): Component => ({ ...c, dependsOn: ids });
   return {
     id: 'fx-hosted',
     name: 'Fixture hosted',
@@ -100,21 +104,21 @@ export function fixtureHosted(): Architecture {
     costEra: 'fixture',
     description: '',
     sources: [],
-    columns: [col('host', 'Host OS', 'host'), col('vm', 'Guest VM', 'guest')],
+    columns: [col('host', 'Host world', 'host'), col('vm', 'VMM world', 'guest')],
     layers: [
       layer('hw', 'Hardware', { ring: 'hardware', domain: 'hardware' }),
-      layer('hk', 'Host kernel', { ring: 'ring0', domain: 'host' }),
+      layer('hk', 'Host kernel', { ring: 'ring0', domain: 'host' }, 'host'),
       layer('vmm', 'VMM world', { ring: 'ring0', domain: 'hypervisor' }, 'vm'),
-      layer('gk', 'Guest kernel', { ring: 'ring0', domain: 'guest' }, 'vm'),
+      layer('gk', 'Guest kernel', { ring: 'deprivileged', domain: 'guest' }, 'vm'),
       layer('hu', 'Host user', { ring: 'ring3', domain: 'host' }, 'host'),
       layer('gu', 'Guest user', { ring: 'ring3', domain: 'guest' }, 'vm'),
     ],
     components: [
       comp('hnic', 'Host NIC', 'hw', 'hardware'),
-      comp('hdrv', 'Host NIC driver', 'hk', 'driver'),
+      dep(comp('hdrv', 'Host NIC driver', 'hk', 'driver'), 'hnic'),
       comp('vmnet', 'VMNet driver', 'hk', 'driver'),
       comp('vmdrv', 'VMDriver', 'hk', 'driver'),
-      comp('vmm', 'VMM', 'vmm', 'vmm'),
+      dep(comp('vmm', 'VMM', 'vmm', 'vmm'), 'vmdrv'),
       comp('lance', 'Guest Lance driver', 'gk', 'driver'),
       comp('vmapp', 'VMApp (Lance emulator)', 'hu', 'emulator'),
       comp('gapp', 'Guest app', 'gu', 'application'),

@@ -1,3 +1,4 @@
+import { privilegeName, type PrivilegeSubject } from '../../model/privilege';
 import type { Mechanism, Payload, Ring, Domain, Counters } from '../../model/types';
 
 /** How each mechanism is shown: a glyph (a second cue beside colour) and its name. */
@@ -17,23 +18,12 @@ export const MECHANISM_INFO: Record<Mechanism, { glyph: string; name: string }> 
 
 export const PAYLOAD_NAME: Record<Payload, string> = { command: 'a command', data: 'data', signal: 'a signal' };
 
-const RING_NAME: Record<Ring, string> = {
-  hardware: 'hardware',
-  'ring-1': 'ring -1 (VMX root)',
-  ring0: 'ring 0 (kernel)',
-  ring3: 'ring 3 (user)',
-};
-const DOMAIN_NAME: Record<Domain, string> = {
-  hardware: 'the machine',
-  hypervisor: 'the hypervisor',
-  host: 'host / parent',
-  guest: 'guest',
-};
-
-export function contextName(ring: Ring, domain: Domain): string {
-  if (ring === 'hardware') return 'hardware';
-  if (ring === 'ring-1') return 'hypervisor, ring -1 (VMX root)';
-  return `${DOMAIN_NAME[domain]} ${ring === 'ring0' ? 'kernel' : 'user space'}, ${RING_NAME[ring]}`;
+/**
+ * Where a layer runs, in words true to the architecture's CPU: "VMX root" and "ring -1" only with VT-x
+ * (model/privilege.ts holds the names).
+ */
+export function contextName(arch: PrivilegeSubject, ring: Ring, domain: Domain): string {
+  return privilegeName(arch, { ring, domain });
 }
 
 export const COUNTER_FIELDS: { key: keyof Counters; label: string; digits: number }[] = [

@@ -1,4 +1,5 @@
 import type { Architecture, Library } from '../../model/types';
+import { morphCaption, morphTarget } from '../../model/morph';
 import type { PickResult, StackInput } from '../../scene';
 import type { Platform } from '../../platform/Platform';
 import { SettingsState } from './SettingsState.svelte';
@@ -30,6 +31,17 @@ export interface Origin {
 
 export const DEFAULT_ARCHITECTURE = 'hyperv-2008';
 
+/** How long the Type 1 <-> Type 2 morph takes (model time; a cut under reduced motion). */
+export const MORPH_SECONDS = 2.4;
+
+/** A morph between two architectures in Explore: t runs 0 -> 1; the caption says what changed. */
+export interface MorphRun {
+  from: string;
+  to: string;
+  t: number;
+  caption: string;
+}
+
 /** What the keys, the dock and the frame loop need of a player (a walkthrough or a comparison). */
 export interface Playable {
   readonly playing: boolean;
@@ -59,6 +71,8 @@ export class AppState {
   focusRequest = $state<string | null>(null);
   /** True while a player is playing: the 3D view's frame loop then calls `tick` every frame. */
   clockRunning = $state(false);
+  /** The Type 1 <-> Type 2 morph of Explore: running while t < 1, then kept (done) for its caption. */
+  morph = $state.raw<MorphRun | null>(null);
 
   constructor(
     readonly library: Library,
@@ -89,8 +103,12 @@ export class AppState {
   /** What the 3D viewport draws in the current view. */
   stacks = $derived.by((): StackInput[] => {
     switch (this.mode) {
-      case 'explore':
-        return [{ key: 'main', architecture: this.architecture(this.architectureId), snapshot: null }];
+      case 'explore': {
+        const architecture = this.architecture(this.architectureId);
+        const m = this.morph;
+        const morph = m && m.t < 1 && m.to === architecture.id ? { from: this.architecture(m.from), t: m.t } : null;
+        return [{ key: 'main', architecture, snapshot: null, morph }];
+      }
       case 'walkthrough': {
         const snap = this.walkthrough.snapshot;
         const arch = this.walkthrough.path ? this.architecture(this.walkthrough.path.architecture) : null;
@@ -109,6 +127,7 @@ export class AppState {
 
   setMode(mode: Mode): void {
     this.pauseAll();
+    this.morph = null;
     this.mode = mode;
     this.selection = null;
     this.hover = null;
@@ -120,8 +139,32 @@ export class AppState {
   }
 
   setArchitecture(id: string): void {
+    this.morph = null;
     this.architectureId = id;
     this.selection = null;
+  }
+
+  /** Where "Morph to Type 1 / Type 2" goes from the architecture shown in Explore, if anywhere. */
+  get morphTarget(): Architecture | undefined {
+    const arch = this.library.architectures.get(this.architectureId);
+    return arch ? morphTarget(arch, this.library.architectures) : undefined;
+  }
+
+  get morphState(): 'idle' | 'running' | 'done' {
+    return this.morph === null ? 'idle' : this.morph.t < 1 ? 'running' : 'done';
+  }
+
+  /** Morphs the stack to its Type 1 / Type 2 partner; under reduced motion it cuts straight to the end. */
+  startMorph(): void {
+    const from = this.library.architectures.get(this.architectureId);
+    const to = this.morphTarget;
+    if (this.mode !== 'explore' || !from || !to) return;
+    this.selection = null;
+    this.hover = null;
+    this.architectureId = to.id;
+    const cut = this.settings.reducedMotion;
+    this.morph = { from: from.id, to: to.id, t: cut ? 1 : 0, caption: morphCaption(from, to) };
+    if (!cut) this.clockRunning = true;
   }
 
   /** Selection can only name a component of a stack that is on screen. */
@@ -149,9 +192,17 @@ export class AppState {
 
   /** Advances model time by one frame (called from the scene's frame loop); false once nothing plays. */
   tick = (dt: number): boolean => {
+    const m = this.morph;
+    let morphing = false;
+    if (m && m.t < 1) {
+      // Reduced motion switched on mid-morph cuts to the end.
+      const t = this.settings.reducedMotion ? 1 : Math.min(1, m.t + Math.max(0, dt) / MORPH_SECONDS);
+      this.morph = { ...m, t };
+      morphing = t < 1;
+    }
     const playing = this.player?.tick(dt) ?? false;
-    if (!playing) this.clockRunning = false;
-    return playing;
+    if (!playing && !morphing) this.clockRunning = false;
+    return playing || morphing;
   };
 
   private pauseAll(): void {

@@ -43,6 +43,7 @@ export function showDemo(app: AppState, demo: Demo, origin: Origin): void {
       app.setMode('explore');
       app.setArchitecture(demo.architecture);
       if (demo.component !== undefined) app.select({ stackKey: 'main', componentId: demo.component });
+      if (demo.morph) app.startMorph();
       break;
   }
   app.origin = { ...origin, demo: demo.label };
