@@ -48,16 +48,43 @@ test.describe('app shell', () => {
     }
   });
 
-  test('selecting a component with the mouse shows it in the inspector', async ({ page }) => {
+  test('a click on a label selects that label’s component, every time', async ({ page }) => {
     await openApp(page);
-    const label = page.locator('.scene-label--component[data-component-id="vmbus-root"]');
-    await expect(label).toBeVisible();
-    const box = await label.boundingBox();
-    if (!box) throw new Error('no label box');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForSettled(page);
     const inspector = page.getByTestId('inspector');
-    await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(/VMBus/);
+    for (const [id, name] of [
+      ['vmbus-root', /VMBus \(root\)/],
+      ['vmswitch', /vmswitch/],
+      ['storvsp', /storvsp/],
+      ['vid', /vid\.sys/],
+    ] as const) {
+      const label = page.locator(`.scene-label--component[data-component-id="${id}"]`);
+      const box = await label.boundingBox();
+      if (!box) throw new Error(`no label box for ${id}`);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(name);
+      await waitForSettled(page);
+    }
     await expect(inspector).toContainText('Trusted computing base');
+  });
+
+  test('a click on a block’s face (no label there) selects the front-most block', async ({ page }) => {
+    await openApp(page);
+    await waitForSettled(page);
+    const canvas = await page.getByTestId('scene-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const inspector = page.getByTestId('inspector');
+    for (const [id, name] of [
+      ['nic', /Physical NIC/],
+      ['vid', /vid\.sys/],
+      ['hypervisor', /Hyper-V hypervisor/],
+    ] as const) {
+      const probe = await page.evaluate(([c]) => window.ringMinusOneDebug!.blockProbe('main', c), [id] as const);
+      if (!probe) throw new Error(`no uncovered point on ${id}`);
+      await page.mouse.click(canvas.x + probe.x, canvas.y + probe.y);
+      await expect(inspector.getByRole('heading', { level: 2 })).toHaveText(name);
+      await waitForSettled(page);
+    }
   });
 
   test('selecting a component from the keyboard shows it in the inspector', async ({ page }) => {

@@ -112,6 +112,20 @@ export class ComponentBlockView {
   }
 
   /** Centre of the block in the stack's coordinates (for framing the camera). */
+  /** Points on the block's front face (local to its stack), lower half first: where a click hits the block itself. */
+  get frontPoints(): { x: number; y: number; z: number }[] {
+    const { x, y, z } = this.mesh.position;
+    const { w, h, d } = this.layout;
+    const zf = z + d / 2 + 0.01;
+    return [
+      [0, -0.4],
+      [-0.35, -0.35],
+      [0.35, -0.35],
+      [-0.4, 0.3],
+      [0.4, 0.3],
+    ].map(([fx, fy]) => ({ x: x + (fx as number) * w, y: y + (fy as number) * h, z: zf }));
+  }
+
   get center(): { x: number; y: number; z: number } {
     return { x: this.mesh.position.x, y: this.mesh.position.y, z: this.mesh.position.z };
   }

@@ -60,7 +60,8 @@ class CssLabel implements SceneLabel {
   get rank(): number {
     let r = RANK[this.spec.kind];
     if (this.flags.has('selected')) r += 9;
-    if (this.flags.has('hover')) r += 7;
+    // Hover does not raise the rank: a label must not move because the pointer is over it (the click that follows
+    // would land on whatever took its place).
     if (this.flags.has('active')) r += 5;
     if (this.flags.has('onPath')) r += 2;
     return r;

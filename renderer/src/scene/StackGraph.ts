@@ -201,6 +201,14 @@ export class StackGraph {
     return out;
   }
 
+  /** World points on the front face of a component's block (see ComponentBlockView.frontPoints). */
+  blockFrontPoints(sel: PickResult): Vector3[] {
+    const v = this.stacks.get(sel.stackKey);
+    const b = v?.blocks.get(sel.componentId);
+    if (!v || !b) return [];
+    return b.frontPoints.map((p) => new Vector3(p.x, p.y, p.z).add(v.group.position));
+  }
+
   /** World centre of a component's block, or null. */
   blockCenter(sel: PickResult): Vector3 | null {
     const v = this.stacks.get(sel.stackKey);

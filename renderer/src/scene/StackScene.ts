@@ -235,6 +235,25 @@ export class StackScene {
       .filter((p) => p.x >= 0 && p.y >= 0 && p.x <= this.width && p.y <= this.height);
   }
 
+  /**
+   * Test hook: a point on a block's visible front face that no label covers, in CSS px from the canvas's top-left,
+   * or null when every candidate point is covered or off screen.
+   */
+  blockProbe(sel: PickResult): { x: number; y: number } | null {
+    const cam = this.rig.camera;
+    cam.updateMatrixWorld();
+    const rect = this.canvas.getBoundingClientRect();
+    for (const p of this.graph.blockFrontPoints(sel)) {
+      const ndc = p.clone().project(cam);
+      const x = ((ndc.x + 1) / 2) * this.width;
+      const y = ((1 - ndc.y) / 2) * this.height;
+      if (x < 0 || y < 0 || x > this.width || y > this.height) continue;
+      if (this.labels.componentAt(rect.left + x, rect.top + y)) continue;
+      return { x, y };
+    }
+    return null;
+  }
+
   /** Test hook: the background colour of the current theme, as #rrggbb. */
   clearColor(): string {
     return hex(this.graph.cache.palette.background);

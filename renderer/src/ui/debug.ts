@@ -8,6 +8,8 @@ export interface RingMinusOneDebug {
   layerProbes(): { stackKey: string; layerId: string; color: string; x: number; y: number }[];
   clearColor(): string;
   stats(): SceneStats;
+  /** A point on a block's front face that no label covers (CSS px from the canvas's top-left), or null. */
+  blockProbe(stackKey: string, componentId: string): { x: number; y: number } | null;
   simulateContextLoss(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export function installDebug(getScene: () => StackScene | null): () => void {
     layerProbes: () => need().layerProbes(),
     clearColor: () => need().clearColor(),
     stats: () => need().stats(),
+    blockProbe: (stackKey, componentId) => need().blockProbe({ stackKey, componentId }),
     simulateContextLoss: () => need().simulateContextLoss(),
   };
   return () => {
