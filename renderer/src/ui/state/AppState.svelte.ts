@@ -7,6 +7,7 @@ import { WalkthroughState } from './WalkthroughState.svelte';
 import { CompareState } from './CompareState.svelte';
 import { LabState } from './LabState.svelte';
 import { ClaimsState } from './ClaimsState.svelte';
+import { Stage, type ClockSource } from '../../stage/Stage';
 
 export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab' | 'claims' | 'references';
 export const MODES: { id: Mode; label: string; key: string }[] = [
@@ -42,7 +43,7 @@ export interface MorphRun {
   caption: string;
 }
 
-/** What the keys, the dock and the frame loop need of a player (a walkthrough or a comparison). */
+/** What the keys and the dock need of a player (a walkthrough or a comparison). */
 export interface Playable {
   readonly playing: boolean;
   toggle(): void;
@@ -50,8 +51,6 @@ export interface Playable {
   next(): void;
   prev(): void;
   reset(): void;
-  /** Advances model time; returns whether it still plays. */
-  tick(dt: number): boolean;
 }
 
 /** The whole app's state: which view, which stack, what is selected, and the per-view states. */
@@ -69,8 +68,8 @@ export class AppState {
   origin = $state.raw<Origin | null>(null);
   /** A CSS selector of the element to focus once the view has drawn (after a change of view made for the learner). */
   focusRequest = $state<string | null>(null);
-  /** True while a player is playing: the 3D view's frame loop then calls `tick` every frame. */
-  clockRunning = $state(false);
+  /** The one clock: steps the player on screen and the morph, then syncs the 3D view, every frame (stage/Stage.ts). */
+  readonly stage: Stage;
   /** The Type 1 <-> Type 2 morph of Explore: running while t < 1, then kept (done) for its caption. */
   morph = $state.raw<MorphRun | null>(null);
 
@@ -88,6 +87,33 @@ export class AppState {
     this.compare = new CompareState(library);
     this.lab = new LabState(library, this.architectureId);
     this.claims = new ClaimsState(library, this.architectureId);
+    this.stage = new Stage(
+      () => this.clockSources(),
+      () => this.stacks,
+    );
+    // Every player command wakes the clock: nothing else has to remember to start it.
+    for (const p of [this.walkthrough, this.compare, this.lab.walkthrough]) p.onCommand = () => this.stage.wake();
+  }
+
+  /** What moves with the clock now: the player of the view on screen, and a running morph. */
+  private clockSources(): ClockSource[] {
+    const out: ClockSource[] = [];
+    const player = this.player;
+    if (player) out.push({ running: player.playing, step: (dt) => player.tick(dt) });
+    const m = this.morph;
+    if (m && m.t < 1)
+      out.push({
+        running: true,
+        step: (dt) => {
+          const cur = this.morph;
+          if (!cur || cur.t >= 1) return false;
+          // Reduced motion switched on mid-morph cuts to the end.
+          const t = this.settings.reducedMotion ? 1 : Math.min(1, cur.t + Math.max(0, dt) / MORPH_SECONDS);
+          this.morph = { ...cur, t };
+          return t < 1;
+        },
+      });
+    return out;
   }
 
   get architectures(): Architecture[] {
@@ -164,7 +190,7 @@ export class AppState {
     this.architectureId = to.id;
     const cut = this.settings.reducedMotion;
     this.morph = { from: from.id, to: to.id, t: cut ? 1 : 0, caption: morphCaption(from, to) };
-    if (!cut) this.clockRunning = true;
+    this.stage.wake();
   }
 
   /** Selection can only name a component of a stack that is on screen. */
@@ -178,35 +204,15 @@ export class AppState {
   }
 
   /** Play/pause, step and the clock go to whichever player the current view shows. */
-  get player(): Playable | null {
+  get player(): (Playable & { tick(dt: number): boolean }) | null {
     if (this.mode === 'walkthrough') return this.walkthrough;
     if (this.mode === 'compare') return this.compare;
     if (this.mode === 'lab' && this.lab.showWalkthrough) return this.lab.walkthrough;
     return null;
   }
 
-  /** Call after any player command: keeps the clock running while something plays. */
-  syncClock(): void {
-    if (this.player?.playing) this.clockRunning = true;
-  }
-
-  /** Advances model time by one frame (called from the scene's frame loop); false once nothing plays. */
-  tick = (dt: number): boolean => {
-    const m = this.morph;
-    let morphing = false;
-    if (m && m.t < 1) {
-      // Reduced motion switched on mid-morph cuts to the end.
-      const t = this.settings.reducedMotion ? 1 : Math.min(1, m.t + Math.max(0, dt) / MORPH_SECONDS);
-      this.morph = { ...m, t };
-      morphing = t < 1;
-    }
-    const playing = this.player?.tick(dt) ?? false;
-    if (!playing && !morphing) this.clockRunning = false;
-    return playing || morphing;
-  };
-
   private pauseAll(): void {
-    this.clockRunning = false;
+    this.stage.sleep();
     for (const p of [this.walkthrough, this.compare, this.lab.walkthrough]) if (p.playing) p.pause();
   }
 }

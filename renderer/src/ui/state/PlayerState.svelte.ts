@@ -27,10 +27,14 @@ export abstract class PlayerState<P extends ModelPlayer<S>, S> {
     return this.snapshot ? this.isPlaying(this.snapshot) : false;
   }
 
+  /** Called after every command (the app wakes its clock with it). */
+  onCommand: (() => void) | null = null;
+
   protected run(action: (p: P) => void): void {
     if (!this.player) return;
     action(this.player);
     this.refresh();
+    this.onCommand?.();
   }
 
   /** Play; at the end, play again from the start, at the same speed. */
