@@ -140,6 +140,21 @@ export interface BlastRadius {
   mark: Mark;
 }
 
+/** What every model player offers (WalkthroughPlayer, ComparePlayer): PhET's clock contract plus a snapshot. */
+export interface Player<S> {
+  snapshot(): S;
+  play(): void;
+  pause(): void;
+  next(): void;
+  prev(): void;
+  seek(time: number): void;
+  setSpeed(speed: number): void;
+  reset(): void;
+  /** Plays again from the start at the same speed. */
+  replay(): void;
+  step(dt: number): void;
+}
+
 /** Result of crashing a component. */
 export interface FaultResult {
   crashed: string;

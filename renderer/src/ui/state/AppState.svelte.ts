@@ -43,16 +43,6 @@ export interface MorphRun {
   caption: string;
 }
 
-/** What the keys and the dock need of a player (a walkthrough or a comparison). */
-export interface Playable {
-  readonly playing: boolean;
-  toggle(): void;
-  pause(): void;
-  next(): void;
-  prev(): void;
-  reset(): void;
-}
-
 /** The whole app's state: which view, which stack, what is selected, and the per-view states. */
 export class AppState {
   mode = $state<Mode>('explore');
@@ -204,7 +194,7 @@ export class AppState {
   }
 
   /** Play/pause, step and the clock go to whichever player the current view shows. */
-  get player(): (Playable & { tick(dt: number): boolean }) | null {
+  get player(): WalkthroughState | CompareState | null {
     if (this.mode === 'walkthrough') return this.walkthrough;
     if (this.mode === 'compare') return this.compare;
     if (this.mode === 'lab' && this.lab.showWalkthrough) return this.lab.walkthrough;

@@ -1,22 +1,10 @@
-/** What both model players (WalkthroughPlayer, ComparePlayer) offer the UI. */
-export interface ModelPlayer<S> {
-  snapshot(): S;
-  play(): void;
-  pause(): void;
-  next(): void;
-  prev(): void;
-  seek(time: number): void;
-  setSpeed(speed: number): void;
-  reset(): void;
-  replay(): void;
-  step(dt: number): void;
-}
+import type { Player } from '../../model/types';
 
 /**
  * A model player (a plain object) and the snapshot the scene and the UI draw: every command runs on the player,
  * then the snapshot is read again. Subclasses say when a snapshot is playing or finished.
  */
-export abstract class PlayerState<P extends ModelPlayer<S>, S> {
+export abstract class PlayerState<P extends Player<S>, S> {
   snapshot = $state.raw<S | null>(null);
   protected player: P | null = $state.raw(null);
 
