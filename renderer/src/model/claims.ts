@@ -4,50 +4,17 @@
  * the Inspector and a later glossary refer to. The zod schemas live here and are wired into schema.ts's
  * scenarioFileSchema; `checkClaims` cross-checks their references once the library is built.
  *
- * This module imports no values from schema.ts (schema.ts imports it), so the few building blocks it shares with that
- * file (ids, marks, component kinds) are declared here against the model's types, which keeps them equal at compile
- * time; a unit test checks that the mark lists match.
+ * schema.ts imports this module, so the building blocks both share (ids, marks, component kinds) come from
+ * vocabulary.ts.
  */
 import { z } from 'zod';
-import type { ComponentKind, ContentError, Library, Mark, WhatIfs } from './types';
+import type { ComponentKind, ContentError, Library, WhatIfs } from './types';
+import { componentKindSchema, id, markSchema, text } from './vocabulary';
 import { morphTarget } from './morph';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and dashes, e.g. "storvsp"')
-  .describe('Identifier: lower-case letters, digits and dashes.');
-const text = z.string().min(1, 'must not be empty');
 const sourceKeys = z.array(z.string()).default([]).describe('Source keys of the References, e.g. ["H3", "C4"].');
 
-type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
-const assertExhaustive = <T extends true>(): T | undefined => undefined;
-
-export const CLAIM_MARKS = ['confirmed', 'secondary', 'unverified', 'estimate'] as const satisfies readonly Mark[];
-assertExhaustive<Exhaustive<Mark, (typeof CLAIM_MARKS)[number]>>();
-const mark = z
-  .enum(CLAIM_MARKS)
-  .describe('✔ confirmed, ~ secondary, ⚠ unverified (shown as approximate), or the model’s own estimate.');
-
-const KINDS = [
-  'hardware',
-  'hypervisor',
-  'vmm',
-  'driver',
-  'vsp',
-  'vsc',
-  'emulator',
-  'bus',
-  'scheduler',
-  'memory',
-  'filesystem',
-  'switch',
-  'management',
-  'worker',
-  'kernel',
-  'application',
-  'enlightenment',
-] as const satisfies readonly ComponentKind[];
-assertExhaustive<Exhaustive<ComponentKind, (typeof KINDS)[number]>>();
+const mark = markSchema;
 
 export const VERDICTS = ['holds', 'partly', 'disputed', 'wrong', 'dated'] as const;
 export const SIDES = ['microsoft', 'vmware', 'independent'] as const;
@@ -128,7 +95,7 @@ export const foundationSchema = z.strictObject({
   mark,
   background: z
     .strictObject({
-      kinds: z.array(z.enum(KINDS)).min(1),
+      kinds: z.array(componentKindSchema).min(1),
       architectures: z.array(id).optional().describe('Only for these architectures; all when absent.'),
     })
     .optional()
