@@ -166,6 +166,20 @@ export class AppState {
     return arch ? morphTarget(arch, this.library.architectures) : undefined;
   }
 
+  /** The theme in use (components take it as a prop instead of reaching into the settings). */
+  get theme() {
+    return this.settings.settings.theme;
+  }
+
+  get reducedMotion(): boolean {
+    return this.settings.reducedMotion;
+  }
+
+  /** The morph's progress as text for tests ("0.42"), or undefined without a morph. */
+  get morphProgress(): string | undefined {
+    return this.morph ? this.morph.t.toFixed(2) : undefined;
+  }
+
   get morphState(): 'idle' | 'running' | 'done' {
     return this.morph === null ? 'idle' : this.morph.t < 1 ? 'running' : 'done';
   }
