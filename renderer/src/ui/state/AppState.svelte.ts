@@ -8,6 +8,7 @@ import { CompareState } from './CompareState.svelte';
 import { LabState } from './LabState.svelte';
 import { ClaimsState } from './ClaimsState.svelte';
 import { Stage, type ClockSource } from '../../stage/Stage';
+import { checkPresentation, type Presentation } from '../../stage/presentation';
 
 export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab' | 'claims' | 'references';
 export const MODES: { id: Mode; label: string; key: string }[] = [
@@ -83,6 +84,62 @@ export class AppState {
     );
     // Every player command wakes the clock: nothing else has to remember to start it.
     for (const p of [this.walkthrough, this.compare, this.lab.walkthrough]) p.onCommand = () => this.stage.wake();
+  }
+
+  /** What is on stage, as a small serializable object (to save, restore, or send to another window). */
+  presentation(): Presentation {
+    const lab = this.mode === 'lab';
+    const w = this.walkthrough.snapshot;
+    const c = this.compare.snapshot;
+    const l = this.lab.walkthrough.snapshot;
+    const clock =
+      this.mode === 'compare' && c
+        ? { time: c.time, playing: c.left.playing, speed: c.left.speed }
+        : lab && l
+          ? { time: l.time, playing: l.playing, speed: l.speed }
+          : w
+            ? { time: w.time, playing: w.playing, speed: w.speed }
+            : { time: 0, playing: false, speed: 1 };
+    const whatIfs = $state.snapshot(this.lab.whatIfs);
+    return {
+      version: 1,
+      view: this.mode,
+      architectureId: lab ? this.lab.architectureId : this.architectureId,
+      pathId: lab ? this.lab.walkthrough.pathId : this.walkthrough.pathId,
+      compare: { left: this.compare.leftId, right: this.compare.rightId },
+      ...clock,
+      whatIfs: { ...whatIfs, options: [...whatIfs.options] },
+      crashed: this.lab.crashed,
+      showPlayer: this.lab.showWalkthrough,
+      selection: this.selection,
+    };
+  }
+
+  /** Puts a presentation state on stage. Returns the problems (unknown ids) instead of applying a state that does not fit. */
+  restore(p: Presentation): string[] {
+    const errors = checkPresentation(this.library, p);
+    if (errors.length > 0) return errors;
+    this.setMode(p.view);
+    this.walkthrough.setPath(p.pathId);
+    this.compare.setPaths(p.compare.left, p.compare.right);
+    if (p.view === 'lab') {
+      if (this.lab.architectureId !== p.architectureId) this.lab.setArchitecture(p.architectureId);
+      this.lab.whatIfs = { ...p.whatIfs, options: [...p.whatIfs.options] };
+      this.lab.crashed = p.crashed;
+      this.lab.showWalkthrough = p.showPlayer;
+      this.lab.walkthrough.setPath(p.pathId);
+      this.lab.applyToPlayer();
+    } else this.setArchitecture(p.architectureId);
+    const player = this.player;
+    if (player) {
+      player.setSpeed(p.speed);
+      player.seek(p.time);
+      if (p.playing) player.play();
+      else player.pause();
+    }
+    this.selection = p.selection;
+    this.stage.wake();
+    return [];
   }
 
   /** What moves with the clock now: the player of the view on screen, and a running morph. */
