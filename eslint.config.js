@@ -16,7 +16,8 @@ export const LAYERS = {
   model: { values: [] },
   scene: { values: ['model'] },
   platform: { values: ['model'], types: ['electron'], settingsSchema: true },
-  ui: { values: ['model', 'scene', 'platform'], types: ['electron'] },
+  stage: { values: ['model'], types: ['scene'] },
+  ui: { values: ['model', 'scene', 'platform', 'stage'], types: ['electron'] },
   'renderer-entry': { values: ['ui', 'platform', 'model', 'scene'] },
   electron: { values: [] },
   scripts: { values: ['electron', 'model'] },
@@ -27,6 +28,7 @@ const ELEMENTS = [
   { type: 'scene', pattern: 'renderer/src/scene', partialMatch: false },
   { type: 'platform', pattern: 'renderer/src/platform', partialMatch: false },
   { type: 'ui', pattern: 'renderer/src/ui', partialMatch: false },
+  { type: 'stage', pattern: 'renderer/src/stage', partialMatch: false },
   // What is left directly under renderer/src: the entry point (main.ts).
   { type: 'renderer-entry', pattern: 'renderer/src', partialMatch: false },
   { type: 'electron', pattern: 'electron', partialMatch: false },

@@ -1,16 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, chooseTheme } from './fixtures';
+import { test, expect, openApp, chooseTheme, waitForSettled } from './fixtures';
 
 // axe-core over every view, in every theme: no serious or critical violation.
-const VIEWS = ['Explore', 'Walkthrough', 'Compare', 'Lab'] as const;
+const VIEWS = ['Explore', 'Walkthrough', 'Compare', 'Lab', 'Claims', 'References'] as const;
 
 for (const theme of ['dark', 'light', 'projector'] as const) {
   test(`no serious or critical axe violations in any view (${theme} theme)`, async ({ page }) => {
     await openApp(page);
     await chooseTheme(page, theme);
     for (const view of VIEWS) {
-      await page.getByRole('button', { name: view, exact: true }).click();
-      await page.waitForTimeout(300);
+      const button = page.getByRole('button', { name: view, exact: true });
+      await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+      await waitForSettled(page);
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

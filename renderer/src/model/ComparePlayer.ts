@@ -5,7 +5,7 @@
  */
 import { computeCost, type CostOptions } from './cost';
 import { FixedStepClock } from './FixedStepClock';
-import type { Library, PlayerSnapshot } from './types';
+import type { Library, Player, PlayerSnapshot } from './types';
 import { WalkthroughPlayer, type PlayerOptions } from './WalkthroughPlayer';
 
 const EPS = 1e-6;
@@ -17,7 +17,7 @@ export interface CompareSnapshot {
   duration: number;
 }
 
-export class ComparePlayer {
+export class ComparePlayer implements Player<CompareSnapshot> {
   readonly left: WalkthroughPlayer;
   readonly right: WalkthroughPlayer;
   private readonly clock: FixedStepClock;

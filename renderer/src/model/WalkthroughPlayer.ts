@@ -12,7 +12,17 @@
 import { addCounters, computeCost, zeroCounters, type CostOptions } from './cost';
 import { FixedStepClock } from './FixedStepClock';
 import { EXIT_MECHANISMS } from './schema';
-import type { Architecture, CostReport, Counters, Hop, IoPath, Library, PlayerSnapshot, WhatIfs } from './types';
+import type {
+  Architecture,
+  CostReport,
+  Counters,
+  Hop,
+  IoPath,
+  Library,
+  Player,
+  PlayerSnapshot,
+  WhatIfs,
+} from './types';
 import { deriveVariant } from './whatIfs';
 
 export interface PlayerOptions {
@@ -27,7 +37,7 @@ export const DEFAULT_HOP_SECONDS = 1.2;
 const SLOW_MECHANISMS: ReadonlySet<string> = new Set([...EXIT_MECHANISMS, 'world-switch']);
 const EPS = 1e-6;
 
-export class WalkthroughPlayer {
+export class WalkthroughPlayer implements Player<PlayerSnapshot> {
   readonly pathId: string;
   private readonly _path: IoPath;
   private readonly _architecture: Architecture;

@@ -6,6 +6,7 @@
  */
 import type { Architecture, ContentError, CostParameter, Figure, IoPath, Library, ScenarioFile } from './types';
 import { validatePath } from './validatePath';
+import { checkClaims } from './claims';
 
 export interface BuildResult {
   library: Library;
@@ -18,7 +19,15 @@ interface Origin {
 }
 
 export function emptyLibrary(): Library {
-  return { sources: new Map(), parameters: new Map(), architectures: new Map(), paths: new Map(), figures: new Map() };
+  return {
+    sources: new Map(),
+    parameters: new Map(),
+    architectures: new Map(),
+    paths: new Map(),
+    figures: new Map(),
+    claims: new Map(),
+    foundations: new Map(),
+  };
 }
 
 const CYCLE_UNITS = new Set(['cycles', 'us']);
@@ -57,6 +66,10 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     );
     f.paths?.forEach((p, i) => claim(library.paths, 'path', p.id, p, { file, path: `paths[${i}]` }));
     f.figures?.forEach((g, i) => claim(library.figures, 'figure', g.id, g, { file, path: `figures[${i}]` }));
+    f.claims?.forEach((c, i) => claim(library.claims, 'claim', c.id, c, { file, path: `claims[${i}]` }));
+    f.foundations?.forEach((x, i) =>
+      claim(library.foundations, 'foundation', x.id, x, { file, path: `foundations[${i}]` }),
+    );
   });
 
   const where = (kind: string, id: string) => origins.get(`${kind}:${id}`) as Origin;
@@ -69,6 +82,7 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
   for (const a of library.architectures.values()) checkArchitecture(a, where('architecture', a.id));
   for (const p of library.paths.values()) checkPath(p, where('path', p.id));
   for (const g of library.figures.values()) checkFigure(g, where('figure', g.id));
+  errors.push(...checkClaims(library, where));
   return { library, errors };
 
   function checkFigure(g: Figure, o: Origin): void {

@@ -61,6 +61,14 @@ const OPTIMIZED: CostOptions = { whatIfs: { options: ['t1-optimized'] } };
 
 const relative = (tol: number) => (model: number, f: Figure) =>
   f.value !== undefined && Math.abs(model / f.value - 1) <= tol;
+const near = (reference: number, tol: number) => (model: number) => Math.abs(model / reference - 1) <= tol;
+
+/** KVM e1000 path: an exit that goes back to QEMU (k2 + k3) over one KVM decodes and handles itself (k2). */
+const kvmUserOverKernel = (l: Library) =>
+  (hopCycles(l, 'kvm-emulated-e1000', 'k2') + hopCycles(l, 'kvm-emulated-e1000', 'k3')) /
+  hopCycles(l, 'kvm-emulated-e1000', 'k2');
+const P9_RATIO = 2212038 / 829775;
+const P8_RATIO = 20574 / 7237;
 
 /** The PVSCSI / LSI Logic pair of vSphere 4 (the release E12 measured). */
 export const PVSCSI_PATH = 'esx-pvscsi-write';
@@ -110,20 +118,16 @@ const CHECKS: Record<string, Check> = {
   'p9-kvm-out-user': {
     how: 'ratio check: the model’s exit handled in QEMU / exit handled in KVM, against P9’s OUT-to-user / CPUID-in-kernel exit rates (2,212,038 / 829,775 = 2.67); the model number shown is that ratio',
     tolerance: '±15% (another machine and year: only the ratio carries over)',
-    reference: { value: 2212038 / 829775, text: 'ratio 2.67 (2,212,038/s in kernel vs 829,775/s to user space)' },
-    model: (l) =>
-      (hopCycles(l, 'kvm-emulated-e1000', 'k2') + hopCycles(l, 'kvm-emulated-e1000', 'k3')) /
-      hopCycles(l, 'kvm-emulated-e1000', 'k2'),
-    within: (m) => Math.abs(m / (2212038 / 829775) - 1) <= 0.15,
+    reference: { value: P9_RATIO, text: 'ratio 2.67 (2,212,038/s in kernel vs 829,775/s to user space)' },
+    model: kvmUserOverKernel,
+    within: near(P9_RATIO, 0.15),
   },
   'p8-inl-kernel': {
     how: 'ratio check: exit handled in QEMU / in the kernel in the model, against P8’s 20,574 / 7,237 = 2.84; the model number shown is that ratio',
     tolerance: '±10%',
-    reference: { value: 20574 / 7237, text: 'ratio 2.84 (inl_from_qemu 20,574 / inl_from_kernel 7,237 cycles)' },
-    model: (l) =>
-      (hopCycles(l, 'kvm-emulated-e1000', 'k2') + hopCycles(l, 'kvm-emulated-e1000', 'k3')) /
-      hopCycles(l, 'kvm-emulated-e1000', 'k2'),
-    within: (m) => Math.abs(m / (20574 / 7237) - 1) <= 0.1,
+    reference: { value: P8_RATIO, text: 'ratio 2.84 (inl_from_qemu 20,574 / inl_from_kernel 7,237 cycles)' },
+    model: kvmUserOverKernel,
+    within: near(P8_RATIO, 0.1),
   },
   'p4-in-vt': {
     how: 'ESX 3.5 e1000 path with hardware assist on: the cost of the guest’s register access (hop c2)',

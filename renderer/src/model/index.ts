@@ -44,3 +44,25 @@ export {
 } from './whatIfs';
 export { crashComponent, trustedComputingBase, blastRadius, inTrustedBase, trustedBaseText } from './faults';
 export { markLabel, sourceLabel, parameterLabel, weakestMark, hopMark, MARK_ORDER } from './labels';
+export {
+  checkClaims,
+  backgroundFor,
+  demoArchitecture,
+  VERDICTS,
+  SIDES,
+  type Claim,
+  type Foundation,
+  type Demo,
+  type Evidence,
+  type EvidenceSide,
+  type Verdict,
+} from './claims';
+export {
+  citedBy,
+  uncitedSources,
+  citationKey,
+  CITATION_KINDS,
+  type Citation,
+  type CitationKind,
+  type CitationTarget,
+} from './references';

@@ -24,6 +24,29 @@ export interface MorphKeys {
   type1Arrival?: string;
 }
 
+/** ESX 3.5 and ESX 4.0 classic have the same layers and morphing blocks (vmkernel, console OS, VMM, VMX). */
+const ESX_CLASSIC_KEYS = {
+  layers: {
+    hw: 'hardware',
+    'vmkernel-l': 'hypervisor',
+    'cos-k': 'host-kernel',
+    'cos-u': 'host-user',
+    'vm1-vmm': 'vmm:1',
+    'vm1-vmx': 'vm-process-layer:1',
+    'vm1-k': 'guest-kernel:1',
+  },
+  components: {
+    nic: 'nic',
+    hba: 'storage',
+    'cos-kernel': 'host-kernel',
+    'nic-drv': 'nic-driver',
+    'hba-drv': 'storage-driver',
+    vmx1: 'vm-process:1',
+    vmm1: 'vmm:1',
+    'vm1-kernel': 'guest-kernel:1',
+  },
+} as const;
+
 /**
  * Declared correspondences (my judgement where noted): the hardware; the host OS kernel and its user space (console
  * OS, root partition, dom0: the OS the machine was set up from); the host's NIC and storage drivers; VM 1's VMM, its
@@ -53,50 +76,14 @@ const KEYS: Readonly<Record<string, MorphKeys>> = {
     },
   },
   'esx-3-classic': {
-    layers: {
-      hw: 'hardware',
-      'vmkernel-l': 'hypervisor',
-      'cos-k': 'host-kernel',
-      'cos-u': 'host-user',
-      'vm1-vmm': 'vmm:1',
-      'vm1-vmx': 'vm-process-layer:1',
-      'vm1-k': 'guest-kernel:1',
-    },
-    components: {
-      nic: 'nic',
-      hba: 'storage',
-      'cos-kernel': 'host-kernel',
-      'nic-drv': 'nic-driver',
-      'hba-drv': 'storage-driver',
-      vmx1: 'vm-process:1',
-      vmm1: 'vmm:1',
-      'vm1-kernel': 'guest-kernel:1',
-    },
+    ...ESX_CLASSIC_KEYS,
     type1Story:
       'In ESX 3.x, vmkernel sat on the hardware with the device drivers, and the Linux console OS ran above it as a privileged VM.',
     type1Arrival:
       'vmkernel sits on the machine and holds the device drivers, and the Linux console OS, the part the host OS played, becomes a privileged VM above it.',
   },
   'esx-4': {
-    layers: {
-      hw: 'hardware',
-      'vmkernel-l': 'hypervisor',
-      'cos-k': 'host-kernel',
-      'cos-u': 'host-user',
-      'vm1-vmm': 'vmm:1',
-      'vm1-vmx': 'vm-process-layer:1',
-      'vm1-k': 'guest-kernel:1',
-    },
-    components: {
-      nic: 'nic',
-      hba: 'storage',
-      'cos-kernel': 'host-kernel',
-      'nic-drv': 'nic-driver',
-      'hba-drv': 'storage-driver',
-      vmx1: 'vm-process:1',
-      vmm1: 'vmm:1',
-      'vm1-kernel': 'guest-kernel:1',
-    },
+    ...ESX_CLASSIC_KEYS,
     type1Story:
       'In ESX 4.0, vmkernel sat on the hardware with the device drivers, and the Linux console OS ran above it as a privileged VM.',
   },

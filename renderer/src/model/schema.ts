@@ -4,36 +4,12 @@
  * Structural checks live here; cross-references (unknown ids, boundary rules) are checked by buildLibrary.
  */
 import { z } from 'zod';
+import { claimSchema, foundationSchema } from './claims';
+import { componentKindSchema, id, markSchema, text, MECHANISMS } from './vocabulary';
+
+export { componentKindSchema, markSchema, MECHANISMS, EXIT_MECHANISMS } from './vocabulary';
 
 export const CURRENT_SCHEMA_VERSION = 2;
-
-/** How control or data crosses from one component to the next (the walkthrough's event kinds). */
-export const MECHANISMS = [
-  'call',
-  'syscall',
-  'trap',
-  'vmexit',
-  'hypercall',
-  'ring-write',
-  'signal',
-  'interrupt',
-  'dma',
-  'world-switch',
-  'copy',
-] as const;
-
-/** The mechanisms that leave a guest for the hypervisor (the exits the counters count); defined once. */
-export const EXIT_MECHANISMS = [
-  'trap',
-  'vmexit',
-  'hypercall',
-] as const satisfies readonly (typeof MECHANISMS)[number][];
-
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and dashes, e.g. "storvsp"')
-  .describe('Identifier: lower-case letters, digits and dashes.');
-const text = z.string().min(1, 'must not be empty');
 
 const year = z.number().int().min(1960).max(2100);
 
@@ -42,10 +18,6 @@ export const eraSchema = z.strictObject({ platform: text, year });
 
 /** The release a component arrived in, when later than the first release of its product. */
 export const sinceSchema = z.strictObject({ release: text, year });
-
-export const markSchema = z
-  .enum(['confirmed', 'secondary', 'unverified', 'estimate'])
-  .describe('✔ confirmed, ~ secondary, ⚠ unverified (shown as approximate), or the model’s own estimate.');
 
 export const sourceSchema = z.strictObject({
   key: z.string().regex(/^[A-Z][0-9]+$/, 'a source key is a letter and a number, e.g. "H3"'),
@@ -124,26 +96,6 @@ export const layerSchema = z.strictObject({
   context: contextSchema,
   column: id.optional(),
 });
-
-export const componentKindSchema = z.enum([
-  'hardware',
-  'hypervisor',
-  'vmm',
-  'driver',
-  'vsp',
-  'vsc',
-  'emulator',
-  'bus',
-  'scheduler',
-  'memory',
-  'filesystem',
-  'switch',
-  'management',
-  'worker',
-  'kernel',
-  'application',
-  'enlightenment',
-]);
 
 export const componentSchema = z.strictObject({
   id,
@@ -281,5 +233,7 @@ export const scenarioFileSchema = z
     architectures: z.array(architectureSchema).optional(),
     paths: z.array(ioPathSchema).optional(),
     figures: z.array(figureSchema).optional(),
+    claims: z.array(claimSchema).optional(),
+    foundations: z.array(foundationSchema).optional(),
   })
   .describe('A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths.');

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type * as S from './schema';
+import type { Claim, Foundation } from './claims';
 
 /** How far a fact can be trusted (hypervisors.md marks): ✔ confirmed, ~ secondary, ⚠ unverified, or the model's own estimate. */
 export type Mark = z.infer<typeof S.markSchema>;
@@ -85,6 +86,8 @@ export interface Library {
   architectures: Map<string, Architecture>;
   paths: Map<string, IoPath>;
   figures: Map<string, Figure>;
+  claims: Map<string, Claim>;
+  foundations: Map<string, Foundation>;
 }
 
 /** One packet drawn by the scene. */
@@ -135,6 +138,21 @@ export interface BlastRadius {
   reason: string;
   sources: string[];
   mark: Mark;
+}
+
+/** What every model player offers (WalkthroughPlayer, ComparePlayer): PhET's clock contract plus a snapshot. */
+export interface Player<S> {
+  snapshot(): S;
+  play(): void;
+  pause(): void;
+  next(): void;
+  prev(): void;
+  seek(time: number): void;
+  setSpeed(speed: number): void;
+  reset(): void;
+  /** Plays again from the start at the same speed. */
+  replay(): void;
+  step(dt: number): void;
 }
 
 /** Result of crashing a component. */

@@ -38,13 +38,9 @@ function physicalDrivers(arch: Architecture): Component[] {
   });
 }
 
-/** The hypervisor's machine-wide layer and its main component (kind "hypervisor", or the first one on that layer). */
-function hypervisorCore(arch: Architecture): { layer: string; component: string } | undefined {
-  const layer = arch.layers.find((l) => l.context.domain === 'hypervisor' && l.column === undefined);
-  if (!layer) return undefined;
-  const onLayer = arch.components.filter((c) => c.layer === layer.id);
-  const core = onLayer.find((c) => c.kind === 'hypervisor') ?? onLayer[0];
-  return core ? { layer: layer.id, component: core.id } : undefined;
+/** The hypervisor's machine-wide layer. */
+function hypervisorLayer(arch: Architecture): string | undefined {
+  return arch.layers.find((l) => l.context.domain === 'hypervisor' && l.column === undefined)?.id;
 }
 
 function parentKernelLayer(arch: Architecture): string | undefined {
@@ -58,50 +54,38 @@ const CROSSING_PARAM: Partial<Record<Mechanism, string>> = {
   signal: 'synthetic-interrupt',
 };
 
-function moveDriversToHypervisor(arch: Architecture, paths: IoPath[], notes: string[]): IoPath[] {
+/**
+ * Moves the physical drivers into the hypervisor's machine-wide layer or the parent's kernel: only the drivers move,
+ * and every hop that now crosses between the two gets an allowed crossing mechanism and its cost.
+ */
+function moveDrivers(arch: Architecture, paths: IoPath[], notes: string[], to: 'hypervisor' | 'parent'): IoPath[] {
   if (arch.type === 'type2') {
     notes.push('A hosted (Type 2) VMM always uses the host OS drivers; nothing moves.');
     return paths;
   }
-  const core = hypervisorCore(arch);
-  if (!core) {
-    notes.push(`${arch.name} has no machine-wide hypervisor layer to move drivers into.`);
-    return paths;
-  }
-  const moved = physicalDrivers(arch).filter((d) => contextOf(arch, d.id).domain === 'host');
-  if (moved.length === 0) {
-    notes.push(`The device drivers of ${arch.name} already live in the hypervisor.`);
-    return paths;
-  }
-  for (const d of moved) d.layer = core.layer;
-  notes.push(
-    `Drivers moved into the hypervisor: ${moved.map((d) => d.name).join(', ')}. Only the drivers move: device emulation, the service providers and the host's storage stack stay where they were, so I/O now crosses from the parent to the hypervisor's drivers and back.`,
-  );
-  return paths.map((path) => ({ ...path, hops: path.hops.map((h) => fixMechanism(arch, h)) }));
-}
-
-function moveDriversToParent(arch: Architecture, paths: IoPath[], notes: string[]): IoPath[] {
-  if (arch.type === 'type2') {
-    notes.push('A hosted (Type 2) VMM always uses the host OS drivers; nothing moves.');
-    return paths;
-  }
-  const layer = parentKernelLayer(arch);
+  const layer = to === 'hypervisor' ? hypervisorLayer(arch) : parentKernelLayer(arch);
   if (!layer) {
     notes.push(
-      arch.driverModel === 'linux'
-        ? `In ${arch.name} the host Linux kernel is the hypervisor and holds the drivers: there is no parent to move them to.`
-        : `${arch.name} has no parent partition kernel to move drivers into.`,
+      to === 'hypervisor'
+        ? `${arch.name} has no machine-wide hypervisor layer to move drivers into.`
+        : arch.driverModel === 'linux'
+          ? `In ${arch.name} the host Linux kernel is the hypervisor and holds the drivers: there is no parent to move them to.`
+          : `${arch.name} has no parent partition kernel to move drivers into.`,
     );
     return paths;
   }
-  const moved = physicalDrivers(arch).filter((d) => contextOf(arch, d.id).domain === 'hypervisor');
+  const from = to === 'hypervisor' ? 'host' : 'hypervisor';
+  const moved = physicalDrivers(arch).filter((d) => contextOf(arch, d.id).domain === from);
   if (moved.length === 0) {
-    notes.push(`The device drivers of ${arch.name} already live in the parent.`);
+    notes.push(`The device drivers of ${arch.name} already live in the ${to}.`);
     return paths;
   }
   for (const d of moved) d.layer = layer;
+  const names = moved.map((d) => d.name).join(', ');
   notes.push(
-    `Drivers moved into the parent (${arch.layers.find((l) => l.id === layer)?.name}): ${moved.map((d) => d.name).join(', ')}. I/O now crosses from the hypervisor to the parent and back.`,
+    to === 'hypervisor'
+      ? `Drivers moved into the hypervisor: ${names}. Only the drivers move: device emulation, the service providers and the host's storage stack stay where they were, so I/O now crosses from the parent to the hypervisor's drivers and back.`
+      : `Drivers moved into the parent (${arch.layers.find((l) => l.id === layer)?.name}): ${names}. I/O now crosses from the hypervisor to the parent and back.`,
   );
   return paths.map((path) => ({ ...path, hops: path.hops.map((h) => fixMechanism(arch, h)) }));
 }
@@ -157,8 +141,7 @@ export function deriveVariant(library: Library, architectureId: string, whatIfs:
   for (const p of paths)
     for (const opt of p.options)
       if (w.options.includes(opt.id)) notes.push(`${p.name}: ${opt.label}. ${opt.description}`);
-  if (w.driversIn === 'hypervisor') paths = moveDriversToHypervisor(architecture, paths, notes);
-  else if (w.driversIn === 'parent') paths = moveDriversToParent(architecture, paths, notes);
+  if (w.driversIn) paths = moveDrivers(architecture, paths, notes, w.driversIn);
   if (!w.batching) paths = withoutBatching(paths, notes);
   for (const p of paths)
     for (const e of validatePath(architecture, p)) notes.push(`Variant path "${p.id}" is invalid: ${e.message}`);

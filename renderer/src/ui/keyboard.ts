@@ -47,6 +47,5 @@ export function handleGlobalKey(e: KeyboardEvent, app: AppState, viewport: Viewp
       app.setMode(mode.id);
     }
   }
-  app.syncClock();
   e.preventDefault();
 }

@@ -6,14 +6,30 @@ import { SettingsState } from './SettingsState.svelte';
 import { WalkthroughState } from './WalkthroughState.svelte';
 import { CompareState } from './CompareState.svelte';
 import { LabState } from './LabState.svelte';
+import { ClaimsState } from './ClaimsState.svelte';
+import { Stage, type ClockSource } from '../../stage/Stage';
+import { checkPresentation, type Presentation } from '../../stage/presentation';
 
-export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab';
+export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab' | 'claims' | 'references';
 export const MODES: { id: Mode; label: string; key: string }[] = [
   { id: 'explore', label: 'Explore', key: '1' },
   { id: 'walkthrough', label: 'Walkthrough', key: '2' },
   { id: 'compare', label: 'Compare', key: '3' },
   { id: 'lab', label: 'Lab', key: '4' },
+  { id: 'claims', label: 'Claims', key: '5' },
+  { id: 'references', label: 'References', key: '6' },
 ];
+
+/** Where a learner came from when the app moved them to another view ("Show me", a "cited by" entry). */
+export interface Origin {
+  kind: 'claim' | 'foundation' | 'references';
+  /** The claim's or foundation's id, or the source key in the References. */
+  id: string;
+  /** e.g. "claim 4", "the References (H3)". */
+  label: string;
+  /** The demonstration shown, when it was one. */
+  demo?: string;
+}
 
 export const DEFAULT_ARCHITECTURE = 'hyperv-2008';
 
@@ -28,18 +44,6 @@ export interface MorphRun {
   caption: string;
 }
 
-/** What the keys, the dock and the frame loop need of a player (a walkthrough or a comparison). */
-export interface Playable {
-  readonly playing: boolean;
-  toggle(): void;
-  pause(): void;
-  next(): void;
-  prev(): void;
-  reset(): void;
-  /** Advances model time; returns whether it still plays. */
-  tick(dt: number): boolean;
-}
-
 /** The whole app's state: which view, which stack, what is selected, and the per-view states. */
 export class AppState {
   mode = $state<Mode>('explore');
@@ -50,8 +54,13 @@ export class AppState {
   readonly walkthrough: WalkthroughState;
   readonly compare: CompareState;
   readonly lab: LabState;
-  /** True while a player is playing: the 3D view's frame loop then calls `tick` every frame. */
-  clockRunning = $state(false);
+  readonly claims: ClaimsState;
+  /** Set when the app moved the learner here from a claim or the References; cleared by any other change of view. */
+  origin = $state.raw<Origin | null>(null);
+  /** A CSS selector of the element to focus once the view has drawn (after a change of view made for the learner). */
+  focusRequest = $state<string | null>(null);
+  /** The one clock: steps the player on screen and the morph, then syncs the 3D view, every frame (stage/Stage.ts). */
+  readonly stage: Stage;
   /** The Type 1 <-> Type 2 morph of Explore: running while t < 1, then kept (done) for its caption. */
   morph = $state.raw<MorphRun | null>(null);
 
@@ -68,6 +77,90 @@ export class AppState {
     this.walkthrough = new WalkthroughState(library, firstPath.id);
     this.compare = new CompareState(library);
     this.lab = new LabState(library, this.architectureId);
+    this.claims = new ClaimsState(library, this.architectureId);
+    this.stage = new Stage(
+      () => this.clockSources(),
+      () => this.stacks,
+    );
+    // Every player command wakes the clock: nothing else has to remember to start it.
+    for (const p of [this.walkthrough, this.compare, this.lab.walkthrough]) p.onCommand = () => this.stage.wake();
+  }
+
+  /** What is on stage, as a small serializable object (to save, restore, or send to another window). */
+  presentation(): Presentation {
+    const lab = this.mode === 'lab';
+    const w = this.walkthrough.snapshot;
+    const c = this.compare.snapshot;
+    const l = this.lab.walkthrough.snapshot;
+    const clock =
+      this.mode === 'compare' && c
+        ? { time: c.time, playing: c.left.playing, speed: c.left.speed }
+        : lab && l
+          ? { time: l.time, playing: l.playing, speed: l.speed }
+          : w
+            ? { time: w.time, playing: w.playing, speed: w.speed }
+            : { time: 0, playing: false, speed: 1 };
+    const whatIfs = $state.snapshot(this.lab.whatIfs);
+    return {
+      version: 1,
+      view: this.mode,
+      architectureId: lab ? this.lab.architectureId : this.architectureId,
+      pathId: lab ? this.lab.walkthrough.pathId : this.walkthrough.pathId,
+      compare: { left: this.compare.leftId, right: this.compare.rightId },
+      ...clock,
+      whatIfs: { ...whatIfs, options: [...whatIfs.options] },
+      crashed: this.lab.crashed,
+      showPlayer: this.lab.showWalkthrough,
+      selection: this.selection,
+    };
+  }
+
+  /** Puts a presentation state on stage. Returns the problems (unknown ids) instead of applying a state that does not fit. */
+  restore(p: Presentation): string[] {
+    const errors = checkPresentation(this.library, p);
+    if (errors.length > 0) return errors;
+    this.setMode(p.view);
+    this.walkthrough.setPath(p.pathId);
+    this.compare.setPaths(p.compare.left, p.compare.right);
+    if (p.view === 'lab') {
+      if (this.lab.architectureId !== p.architectureId) this.lab.setArchitecture(p.architectureId);
+      this.lab.whatIfs = { ...p.whatIfs, options: [...p.whatIfs.options] };
+      this.lab.crashed = p.crashed;
+      this.lab.showWalkthrough = p.showPlayer;
+      this.lab.walkthrough.setPath(p.pathId);
+      this.lab.applyToPlayer();
+    } else this.setArchitecture(p.architectureId);
+    const player = this.player;
+    if (player) {
+      player.setSpeed(p.speed);
+      player.seek(p.time);
+      if (p.playing) player.play();
+      else player.pause();
+    }
+    this.selection = p.selection;
+    this.stage.wake();
+    return [];
+  }
+
+  /** What moves with the clock now: the player of the view on screen, and a running morph. */
+  private clockSources(): ClockSource[] {
+    const out: ClockSource[] = [];
+    const player = this.player;
+    if (player) out.push({ running: player.playing, step: (dt) => player.tick(dt) });
+    const m = this.morph;
+    if (m && m.t < 1)
+      out.push({
+        running: true,
+        step: (dt) => {
+          const cur = this.morph;
+          if (!cur || cur.t >= 1) return false;
+          // Reduced motion switched on mid-morph cuts to the end.
+          const t = this.settings.reducedMotion ? 1 : Math.min(1, cur.t + Math.max(0, dt) / MORPH_SECONDS);
+          this.morph = { ...cur, t };
+          return t < 1;
+        },
+      });
+    return out;
   }
 
   get architectures(): Architecture[] {
@@ -98,6 +191,10 @@ export class AppState {
         return this.compare.stacks(this.library);
       case 'lab':
         return this.lab.stacks();
+      case 'claims':
+        return [{ key: 'main', architecture: this.architecture(this.claims.architectureId), snapshot: null }];
+      case 'references':
+        return [];
     }
   });
 
@@ -107,6 +204,11 @@ export class AppState {
     this.mode = mode;
     this.selection = null;
     this.hover = null;
+    this.origin = null;
+  }
+
+  requestFocus(selector: string): void {
+    this.focusRequest = selector;
   }
 
   setArchitecture(id: string): void {
@@ -119,6 +221,20 @@ export class AppState {
   get morphTarget(): Architecture | undefined {
     const arch = this.library.architectures.get(this.architectureId);
     return arch ? morphTarget(arch, this.library.architectures) : undefined;
+  }
+
+  /** The theme in use (components take it as a prop instead of reaching into the settings). */
+  get theme() {
+    return this.settings.settings.theme;
+  }
+
+  get reducedMotion(): boolean {
+    return this.settings.reducedMotion;
+  }
+
+  /** The morph's progress as text for tests ("0.42"), or undefined without a morph. */
+  get morphProgress(): string | undefined {
+    return this.morph ? this.morph.t.toFixed(2) : undefined;
   }
 
   get morphState(): 'idle' | 'running' | 'done' {
@@ -135,7 +251,7 @@ export class AppState {
     this.architectureId = to.id;
     const cut = this.settings.reducedMotion;
     this.morph = { from: from.id, to: to.id, t: cut ? 1 : 0, caption: morphCaption(from, to) };
-    if (!cut) this.clockRunning = true;
+    this.stage.wake();
   }
 
   /** Selection can only name a component of a stack that is on screen. */
@@ -149,35 +265,15 @@ export class AppState {
   }
 
   /** Play/pause, step and the clock go to whichever player the current view shows. */
-  get player(): Playable | null {
+  get player(): WalkthroughState | CompareState | null {
     if (this.mode === 'walkthrough') return this.walkthrough;
     if (this.mode === 'compare') return this.compare;
     if (this.mode === 'lab' && this.lab.showWalkthrough) return this.lab.walkthrough;
     return null;
   }
 
-  /** Call after any player command: keeps the clock running while something plays. */
-  syncClock(): void {
-    if (this.player?.playing) this.clockRunning = true;
-  }
-
-  /** Advances model time by one frame (called from the scene's frame loop); false once nothing plays. */
-  tick = (dt: number): boolean => {
-    const m = this.morph;
-    let morphing = false;
-    if (m && m.t < 1) {
-      // Reduced motion switched on mid-morph cuts to the end.
-      const t = this.settings.reducedMotion ? 1 : Math.min(1, m.t + Math.max(0, dt) / MORPH_SECONDS);
-      this.morph = { ...m, t };
-      morphing = t < 1;
-    }
-    const playing = this.player?.tick(dt) ?? false;
-    if (!playing && !morphing) this.clockRunning = false;
-    return playing || morphing;
-  };
-
   private pauseAll(): void {
-    this.clockRunning = false;
+    this.stage.sleep();
     for (const p of [this.walkthrough, this.compare, this.lab.walkthrough]) if (p.playing) p.pause();
   }
 }

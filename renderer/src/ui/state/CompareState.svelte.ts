@@ -1,14 +1,7 @@
-import { ComparePlayer, compareSummary } from '../../model';
-import type { Library, PlayerSnapshot } from '../../model/types';
+import { ComparePlayer, compareSummary, type CompareSnapshot } from '../../model';
+import type { Library } from '../../model/types';
 import type { StackInput } from '../../scene';
 import { PlayerState } from './PlayerState.svelte';
-
-export interface CompareSnapshot {
-  left: PlayerSnapshot;
-  right: PlayerSnapshot;
-  time: number;
-  duration: number;
-}
 
 /** Two paths on one clock. Default: Hyper-V's emulated IDE write (path B) beside its synthetic disk write (path A). */
 export class CompareState extends PlayerState<ComparePlayer, CompareSnapshot> {

@@ -1,22 +1,10 @@
-/** What both model players (WalkthroughPlayer, ComparePlayer) offer the UI. */
-export interface ModelPlayer<S> {
-  snapshot(): S;
-  play(): void;
-  pause(): void;
-  next(): void;
-  prev(): void;
-  seek(time: number): void;
-  setSpeed(speed: number): void;
-  reset(): void;
-  replay(): void;
-  step(dt: number): void;
-}
+import type { Player } from '../../model/types';
 
 /**
  * A model player (a plain object) and the snapshot the scene and the UI draw: every command runs on the player,
  * then the snapshot is read again. Subclasses say when a snapshot is playing or finished.
  */
-export abstract class PlayerState<P extends ModelPlayer<S>, S> {
+export abstract class PlayerState<P extends Player<S>, S> {
   snapshot = $state.raw<S | null>(null);
   protected player: P | null = $state.raw(null);
 
@@ -27,10 +15,14 @@ export abstract class PlayerState<P extends ModelPlayer<S>, S> {
     return this.snapshot ? this.isPlaying(this.snapshot) : false;
   }
 
+  /** Called after every command (the app wakes its clock with it). */
+  onCommand: (() => void) | null = null;
+
   protected run(action: (p: P) => void): void {
     if (!this.player) return;
     action(this.player);
     this.refresh();
+    this.onCommand?.();
   }
 
   /** Play; at the end, play again from the start, at the same speed. */

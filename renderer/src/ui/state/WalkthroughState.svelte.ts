@@ -1,12 +1,7 @@
-import { WalkthroughPlayer } from '../../model';
-import type { Library, Mechanism, PlayerSnapshot, WhatIfs } from '../../model/types';
+import { WalkthroughPlayer, type PlayerOptions } from '../../model';
+import type { Library, Mechanism, PlayerSnapshot } from '../../model/types';
 import { MECHANISMS } from '../../model/types';
 import { PlayerState } from './PlayerState.svelte';
-
-export interface PlayerOptions {
-  overrides?: Record<string, number>;
-  whatIfs?: Partial<WhatIfs>;
-}
 
 /** One walkthrough: the player (plain model object) and the snapshot the scene and the UI draw. */
 export class WalkthroughState extends PlayerState<WalkthroughPlayer, PlayerSnapshot> {

@@ -1,0 +1,57 @@
+/**
+ * The model's vocabulary as zod building blocks: ids, marks, component kinds and mechanisms. schema.ts and claims.ts
+ * both build on them, so each list is written once.
+ */
+import { z } from 'zod';
+
+/** How control or data crosses from one component to the next (the walkthrough's event kinds). */
+export const MECHANISMS = [
+  'call',
+  'syscall',
+  'trap',
+  'vmexit',
+  'hypercall',
+  'ring-write',
+  'signal',
+  'interrupt',
+  'dma',
+  'world-switch',
+  'copy',
+] as const;
+
+/** The mechanisms that leave a guest for the hypervisor (the exits the counters count); defined once. */
+export const EXIT_MECHANISMS = [
+  'trap',
+  'vmexit',
+  'hypercall',
+] as const satisfies readonly (typeof MECHANISMS)[number][];
+
+export const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and dashes, e.g. "storvsp"')
+  .describe('Identifier: lower-case letters, digits and dashes.');
+export const text = z.string().min(1, 'must not be empty');
+
+export const markSchema = z
+  .enum(['confirmed', 'secondary', 'unverified', 'estimate'])
+  .describe('✔ confirmed, ~ secondary, ⚠ unverified (shown as approximate), or the model’s own estimate.');
+
+export const componentKindSchema = z.enum([
+  'hardware',
+  'hypervisor',
+  'vmm',
+  'driver',
+  'vsp',
+  'vsc',
+  'emulator',
+  'bus',
+  'scheduler',
+  'memory',
+  'filesystem',
+  'switch',
+  'management',
+  'worker',
+  'kernel',
+  'application',
+  'enlightenment',
+]);

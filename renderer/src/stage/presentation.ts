@@ -1,0 +1,65 @@
+/**
+ * The presentation state: a small serializable object that says what is on stage (view, architecture, path or pair,
+ * time, play state, speed, what-ifs, a crash, the selection). It can be saved, restored and sent to another window as
+ * it is; a run sheet or a lesson step stores one. One zod schema validates it wherever it comes from, and
+ * `checkPresentation` names every id the library does not know.
+ */
+import { z } from 'zod';
+import type { Library } from '../model/types';
+
+export const VIEWS = ['explore', 'walkthrough', 'compare', 'lab', 'claims', 'references'] as const;
+
+const whatIfsSchema = z.strictObject({
+  batchSize: z.number().int().min(1).max(64),
+  batching: z.boolean(),
+  hardwareAssist: z.boolean().optional(),
+  driversIn: z.enum(['hypervisor', 'parent']).optional(),
+  options: z.array(z.string()),
+});
+
+export const presentationSchema = z.strictObject({
+  version: z.literal(1),
+  view: z.enum(VIEWS),
+  /** The architecture of Explore (and of the Lab in the Lab). */
+  architectureId: z.string().min(1),
+  /** The path of the walkthrough (and of the Lab's player in the Lab). */
+  pathId: z.string().min(1),
+  compare: z.strictObject({ left: z.string().min(1), right: z.string().min(1) }),
+  /** Model time of the player on screen, in seconds. */
+  time: z.number().min(0),
+  playing: z.boolean(),
+  speed: z.number().min(0.25).max(4),
+  whatIfs: whatIfsSchema,
+  crashed: z.string().nullable(),
+  /** In the Lab: the packet and the player are shown. */
+  showPlayer: z.boolean(),
+  selection: z.strictObject({ stackKey: z.string(), componentId: z.string() }).nullable(),
+});
+
+export type Presentation = z.infer<typeof presentationSchema>;
+export type View = Presentation['view'];
+
+/** Parses untrusted data (a file, a message from another window): the state, or every problem with its place. */
+export function parsePresentation(
+  raw: unknown,
+): { ok: true; presentation: Presentation } | { ok: false; errors: string[] } {
+  const r = presentationSchema.safeParse(raw);
+  if (r.success) return { ok: true, presentation: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`),
+  };
+}
+
+/** Ids the library does not know, each with where it is (empty when the state fits the library). */
+export function checkPresentation(library: Library, p: Presentation): string[] {
+  const errors: string[] = [];
+  const arch = library.architectures.get(p.architectureId);
+  if (!arch) errors.push(`architectureId: unknown architecture "${p.architectureId}"`);
+  if (!library.paths.has(p.pathId)) errors.push(`pathId: unknown path "${p.pathId}"`);
+  for (const side of ['left', 'right'] as const)
+    if (!library.paths.has(p.compare[side])) errors.push(`compare.${side}: unknown path "${p.compare[side]}"`);
+  if (p.crashed !== null && arch && !arch.components.some((c) => c.id === p.crashed))
+    errors.push(`crashed: "${p.crashed}" is not a component of ${arch.name}`);
+  return errors;
+}
