@@ -24,6 +24,26 @@ export interface MorphKeys {
   type1Arrival?: string;
 }
 
+/** Hyper-V 2008 and 2012 R2 share the root partition's layers and morphing blocks (2012 R2's VM 1 has no user layer). */
+const HYPERV_ROOT_KEYS = {
+  layers: {
+    hw: 'hardware',
+    hv: 'hypervisor',
+    'root-k': 'host-kernel',
+    'root-u': 'host-user',
+    'vm1-k': 'guest-kernel:1',
+  },
+  components: {
+    nic: 'nic',
+    hba: 'storage',
+    'root-os': 'host-kernel',
+    'vendor-nic': 'nic-driver',
+    'vendor-storage': 'storage-driver',
+    vmwp1: 'vm-process:1',
+    'vm1-kernel': 'guest-kernel:1',
+  },
+} as const;
+
 /** ESX 3.5 and ESX 4.0 classic have the same layers and morphing blocks (vmkernel, console OS, VMM, VMX). */
 const ESX_CLASSIC_KEYS = {
   layers: {
@@ -101,44 +121,13 @@ const KEYS: Readonly<Record<string, MorphKeys>> = {
     type1Story: 'In ESXi, vmkernel sat on the hardware with the device drivers, and there was no host OS at all.',
   },
   'hyperv-2008': {
-    layers: {
-      hw: 'hardware',
-      hv: 'hypervisor',
-      'root-k': 'host-kernel',
-      'root-u': 'host-user',
-      'vm1-k': 'guest-kernel:1',
-      'vm1-u': 'guest-user:1',
-    },
-    components: {
-      nic: 'nic',
-      hba: 'storage',
-      'root-os': 'host-kernel',
-      'vendor-nic': 'nic-driver',
-      'vendor-storage': 'storage-driver',
-      vmwp1: 'vm-process:1',
-      'vm1-kernel': 'guest-kernel:1',
-      'vm1-app': 'guest-apps:1',
-    },
+    layers: { ...HYPERV_ROOT_KEYS.layers, 'vm1-u': 'guest-user:1' },
+    components: { ...HYPERV_ROOT_KEYS.components, 'vm1-app': 'guest-apps:1' },
     type1Story:
       'In Hyper-V, the hypervisor sat on the hardware and Windows ran above it as the root partition, which still owns the devices and their drivers.',
   },
   'hyperv-2012r2': {
-    layers: {
-      hw: 'hardware',
-      hv: 'hypervisor',
-      'root-k': 'host-kernel',
-      'root-u': 'host-user',
-      'vm1-k': 'guest-kernel:1',
-    },
-    components: {
-      nic: 'nic',
-      hba: 'storage',
-      'root-os': 'host-kernel',
-      'vendor-nic': 'nic-driver',
-      'vendor-storage': 'storage-driver',
-      vmwp1: 'vm-process:1',
-      'vm1-kernel': 'guest-kernel:1',
-    },
+    ...HYPERV_ROOT_KEYS,
     type1Story:
       'In Hyper-V, the hypervisor sat on the hardware and Windows ran above it as the root partition, which still owns the devices and their drivers.',
   },
