@@ -66,3 +66,13 @@ export {
   type CitationKind,
   type CitationTarget,
 } from './references';
+export {
+  VIEWS,
+  CAMERA_PRESETS,
+  presentationSchema,
+  parsePresentation,
+  checkPresentation,
+  type Presentation,
+  type View,
+  type CameraPreset,
+} from './presentation';

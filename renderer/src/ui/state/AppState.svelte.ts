@@ -8,7 +8,7 @@ import { CompareState } from './CompareState.svelte';
 import { LabState } from './LabState.svelte';
 import { ClaimsState } from './ClaimsState.svelte';
 import { Stage, type ClockSource } from '../../stage/Stage';
-import { checkPresentation, type Presentation } from '../../stage/presentation';
+import { checkPresentation, type Presentation } from '../../model/presentation';
 
 export type Mode = 'explore' | 'walkthrough' | 'compare' | 'lab' | 'claims' | 'references';
 export const MODES: { id: Mode; label: string; key: string }[] = [
@@ -112,6 +112,9 @@ export class AppState {
       crashed: this.lab.crashed,
       showPlayer: this.lab.showWalkthrough,
       selection: this.selection,
+      camera: 'overview',
+      spotlight: [],
+      blackout: false,
     };
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../../model/builtin';
 import type { Platform } from '../../platform/Platform';
 import { DEFAULT_SETTINGS } from '../../platform/settings';
-import { parsePresentation } from '../../stage/presentation';
+import { parsePresentation } from '../../model/presentation';
 import { AppState } from './AppState.svelte';
 
 const platform: Platform = {

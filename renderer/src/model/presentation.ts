@@ -5,9 +5,16 @@
  * `checkPresentation` names every id the library does not know.
  */
 import { z } from 'zod';
-import type { Library } from '../model/types';
+import type { Library } from './types';
 
 export const VIEWS = ['explore', 'walkthrough', 'compare', 'lab', 'claims', 'references'] as const;
+
+/**
+ * Camera presets the scene knows: the default framing of the stacks, straight from the front (layers read as a
+ * diagram), from the side (the depth of the stack: who sits on whom), and from above (the columns: one per VM).
+ */
+export const CAMERA_PRESETS = ['overview', 'front', 'side', 'top'] as const;
+export type CameraPreset = (typeof CAMERA_PRESETS)[number];
 
 const whatIfsSchema = z.strictObject({
   batchSize: z.number().int().min(1).max(64),
@@ -34,6 +41,12 @@ export const presentationSchema = z.strictObject({
   /** In the Lab: the packet and the player are shown. */
   showPlayer: z.boolean(),
   selection: z.strictObject({ stackKey: z.string(), componentId: z.string() }).nullable(),
+  /** The camera preset in use (a learner's own orbit is not part of the state). */
+  camera: z.enum(CAMERA_PRESETS),
+  /** Components the presenter spotlights: the rest of the stack dims (empty: no spotlight). */
+  spotlight: z.array(z.string().min(1)).max(32),
+  /** The audience sees a black screen (the presenter's pause). */
+  blackout: z.boolean(),
 });
 
 export type Presentation = z.infer<typeof presentationSchema>;
@@ -61,5 +74,9 @@ export function checkPresentation(library: Library, p: Presentation): string[] {
     if (!library.paths.has(p.compare[side])) errors.push(`compare.${side}: unknown path "${p.compare[side]}"`);
   if (p.crashed !== null && arch && !arch.components.some((c) => c.id === p.crashed))
     errors.push(`crashed: "${p.crashed}" is not a component of ${arch.name}`);
+  p.spotlight.forEach((id, i) => {
+    if (arch && !arch.components.some((c) => c.id === id))
+      errors.push(`spotlight[${i}]: "${id}" is not a component of ${arch.name}`);
+  });
   return errors;
 }
