@@ -41,6 +41,8 @@ export const presentationSchema = z.strictObject({
   /** In the Lab: the packet and the player are shown. */
   showPlayer: z.boolean(),
   selection: z.strictObject({ stackKey: z.string(), componentId: z.string() }).nullable(),
+  /** The claim open in the Claims view (null: none). */
+  claim: z.string().min(1).nullable(),
   /** The camera preset in use (a learner's own orbit is not part of the state). */
   camera: z.enum(CAMERA_PRESETS),
   /** Components the presenter spotlights: the rest of the stack dims (empty: no spotlight). */
@@ -74,6 +76,8 @@ export function checkPresentation(library: Library, p: Presentation): string[] {
     if (!library.paths.has(p.compare[side])) errors.push(`compare.${side}: unknown path "${p.compare[side]}"`);
   if (p.crashed !== null && arch && !arch.components.some((c) => c.id === p.crashed))
     errors.push(`crashed: "${p.crashed}" is not a component of ${arch.name}`);
+  if (p.claim !== null && !library.claims.has(p.claim) && !library.foundations.has(p.claim))
+    errors.push(`claim: unknown claim "${p.claim}"`);
   p.spotlight.forEach((id, i) => {
     if (arch && !arch.components.some((c) => c.id === id))
       errors.push(`spotlight[${i}]: "${id}" is not a component of ${arch.name}`);

@@ -112,6 +112,7 @@ export class AppState {
       crashed: this.lab.crashed,
       showPlayer: this.lab.showWalkthrough,
       selection: this.selection,
+      claim: null,
       camera: 'overview',
       spotlight: [],
       blackout: false,
