@@ -23,7 +23,7 @@ import type {
   PlayerSnapshot,
   WhatIfs,
 } from './types';
-import { deriveVariant } from './whatIfs';
+import { deriveVariant, type Variant } from './whatIfs';
 
 export interface PlayerOptions {
   overrides?: Record<string, number>;
@@ -31,6 +31,11 @@ export interface PlayerOptions {
   clockGHz?: number;
   /** Model seconds per hop (default 1.2). */
   hopSeconds?: number;
+  /**
+   * The what-if variant, when the caller already derived it (the Stage derives the Lab's variant once and hands it
+   * to the player, so the what-ifs are applied in one place and narrated once).
+   */
+  variant?: Variant;
 }
 
 export const DEFAULT_HOP_SECONDS = 1.2;
@@ -53,7 +58,10 @@ export class WalkthroughPlayer implements Player<PlayerSnapshot> {
   constructor(library: Library, pathId: string, options: PlayerOptions = {}) {
     const original = library.paths.get(pathId);
     if (!original) throw new Error(`unknown path "${pathId}"`);
-    const variant = deriveVariant(library, original.architecture, options.whatIfs ?? {});
+    const variant =
+      options.variant && options.variant.architecture.id === original.architecture
+        ? options.variant
+        : deriveVariant(library, original.architecture, options.whatIfs ?? {});
     this.pathId = pathId;
     this._path = variant.paths.find((p) => p.id === pathId) ?? original;
     this._architecture = variant.architecture;

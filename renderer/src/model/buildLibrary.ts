@@ -27,6 +27,8 @@ export function emptyLibrary(): Library {
     figures: new Map(),
     claims: new Map(),
     foundations: new Map(),
+    crossings: new Map(),
+    defaults: null,
   };
 }
 
@@ -70,6 +72,14 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     f.foundations?.forEach((x, i) =>
       claim(library.foundations, 'foundation', x.id, x, { file, path: `foundations[${i}]` }),
     );
+    if (f.defaults) {
+      const first = origins.get('defaults:');
+      if (first) err({ file, path: 'defaults' }, `defaults are already declared in ${first.file}`);
+      else {
+        origins.set('defaults:', { file, path: 'defaults' });
+        library.defaults = f.defaults;
+      }
+    }
   });
 
   const where = (kind: string, id: string) => origins.get(`${kind}:${id}`) as Origin;
@@ -82,8 +92,18 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
   for (const a of library.architectures.values()) checkArchitecture(a, where('architecture', a.id));
   for (const p of library.paths.values()) checkPath(p, where('path', p.id));
   for (const g of library.figures.values()) checkFigure(g, where('figure', g.id));
+  // A presentation state names the open claim or foundation by id alone, so the two share one id space.
+  for (const id of library.foundations.keys())
+    if (library.claims.has(id)) err(where('foundation', id), `id "${id}" is also a claim's id`, 'id');
+  if (library.defaults) checkDefaults(library.defaults, where('defaults', ''));
   errors.push(...checkClaims(library, where));
   return { library, errors };
+
+  function checkDefaults(d: NonNullable<Library['defaults']>, o: Origin): void {
+    if (!library.architectures.has(d.architecture)) err(o, `unknown architecture "${d.architecture}"`, 'architecture');
+    for (const side of ['left', 'right'] as const)
+      if (!library.paths.has(d.compare[side])) err(o, `unknown path "${d.compare[side]}"`, `compare.${side}`);
+  }
 
   function checkFigure(g: Figure, o: Origin): void {
     if (!library.sources.has(g.source)) err(o, `unknown source key "${g.source}"`, 'source');
@@ -105,6 +125,12 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     checkAlternative(p, o, 'withHardwareAssist');
     if (p.measuredAtGHz !== undefined && p.unit !== 'us')
       err(o, `measuredAtGHz only applies to a value in us, not ${p.unit}`, 'measuredAtGHz');
+    p.crossingFor?.forEach((m, i) => {
+      const first = library.crossings.get(m);
+      if (first && first !== p.id)
+        err(o, `parameter "${first}" is already the cost of a ${m} crossing`, `crossingFor[${i}]`);
+      else library.crossings.set(m, p.id);
+    });
   }
 
   function checkArchitecture(a: Architecture, o: Origin): void {

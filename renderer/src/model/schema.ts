@@ -51,6 +51,12 @@ export const costParameterSchema = z
         'The parameter that replaces this one when the guest runs with VT-x/AMD-V instead of binary translation.',
       ),
     crossing: z.boolean().optional(),
+    crossingFor: z
+      .array(z.enum(MECHANISMS))
+      .optional()
+      .describe(
+        'What-ifs that re-route a path (moving the drivers) charge this parameter for one crossing by these mechanisms; at most one parameter per mechanism.',
+      ),
     era: eraSchema.describe('Platform and year the value belongs to (measured on, or estimated for).'),
   })
   .superRefine((p, ctx) => {
@@ -235,5 +241,12 @@ export const scenarioFileSchema = z
     figures: z.array(figureSchema).optional(),
     claims: z.array(claimSchema).optional(),
     foundations: z.array(foundationSchema).optional(),
+    defaults: z
+      .strictObject({
+        architecture: id.describe('The architecture shown first in Explore and the Lab.'),
+        compare: z.strictObject({ left: id, right: id }).describe('The pair of paths Compare shows first.'),
+      })
+      .optional()
+      .describe('What the app shows first (at most one file of a library declares it).'),
   })
   .describe('A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths.');

@@ -25,7 +25,7 @@ function pathOf(library: Library, id: string) {
  */
 export function latencyVsBatchSize(
   library: Library,
-  pathIds: string[],
+  pathIds: readonly string[],
   batchSizes: number[],
   options: CostOptions = {},
 ): SweepSeries[] {
@@ -61,7 +61,7 @@ export interface ThroughputSeries extends SweepSeries {
  */
 export function throughputVsRequestRate(
   library: Library,
-  pathIds: string[],
+  pathIds: readonly string[],
   offeredRates: number[],
   options: ThroughputOptions = {},
 ): ThroughputSeries[] {

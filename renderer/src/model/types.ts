@@ -88,6 +88,10 @@ export interface Library {
   figures: Map<string, Figure>;
   claims: Map<string, Claim>;
   foundations: Map<string, Foundation>;
+  /** Which parameter a re-routed hop is charged for one crossing by a mechanism (declared by `crossingFor`). */
+  crossings: Map<Mechanism, string>;
+  /** What the app shows first, when a file declares it. */
+  defaults: ScenarioFile['defaults'] | null;
 }
 
 /** One packet drawn by the scene. */

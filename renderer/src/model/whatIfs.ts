@@ -48,17 +48,18 @@ function parentKernelLayer(arch: Architecture): string | undefined {
 }
 
 const PREFERRED: Mechanism[] = ['hypercall', 'interrupt', 'signal', 'syscall', 'call', 'ring-write'];
-const CROSSING_PARAM: Partial<Record<Mechanism, string>> = {
-  hypercall: 'exit-direct',
-  interrupt: 'synthetic-interrupt',
-  signal: 'synthetic-interrupt',
-};
 
 /**
  * Moves the physical drivers into the hypervisor's machine-wide layer or the parent's kernel: only the drivers move,
  * and every hop that now crosses between the two gets an allowed crossing mechanism and its cost.
  */
-function moveDrivers(arch: Architecture, paths: IoPath[], notes: string[], to: 'hypervisor' | 'parent'): IoPath[] {
+function moveDrivers(
+  arch: Architecture,
+  paths: IoPath[],
+  notes: string[],
+  to: 'hypervisor' | 'parent',
+  crossings: Library['crossings'],
+): IoPath[] {
   if (arch.type === 'type2') {
     notes.push('A hosted (Type 2) VMM always uses the host OS drivers; nothing moves.');
     return paths;
@@ -87,15 +88,15 @@ function moveDrivers(arch: Architecture, paths: IoPath[], notes: string[], to: '
       ? `Drivers moved into the hypervisor: ${names}. Only the drivers move: device emulation, the service providers and the host's storage stack stay where they were, so I/O now crosses from the parent to the hypervisor's drivers and back.`
       : `Drivers moved into the parent (${arch.layers.find((l) => l.id === layer)?.name}): ${names}. I/O now crosses from the hypervisor to the parent and back.`,
   );
-  return paths.map((path) => ({ ...path, hops: path.hops.map((h) => fixMechanism(arch, h)) }));
+  return paths.map((path) => ({ ...path, hops: path.hops.map((h) => fixMechanism(arch, h, crossings)) }));
 }
 
 /** Gives a hop that the move made invalid an allowed crossing mechanism, with the cost of that crossing. */
-function fixMechanism(arch: Architecture, hop: Hop): Hop {
+function fixMechanism(arch: Architecture, hop: Hop, crossings: Library['crossings']): Hop {
   const { allowed } = allowedMechanisms(arch, hop.from, hop.to);
   if (allowed.includes(hop.mechanism) || allowed.length === 0) return hop;
   const mechanism = PREFERRED.find((m) => allowed.includes(m)) ?? (allowed[0] as Mechanism);
-  const param = CROSSING_PARAM[mechanism];
+  const param = crossings.get(mechanism);
   const params = param && !hop.params.includes(param) ? [...hop.params, param] : hop.params;
   return note({ ...hop, mechanism, params }, `this now crosses a boundary, by ${mechanism}`);
 }
@@ -141,7 +142,7 @@ export function deriveVariant(library: Library, architectureId: string, whatIfs:
   for (const p of paths)
     for (const opt of p.options)
       if (w.options.includes(opt.id)) notes.push(`${p.name}: ${opt.label}. ${opt.description}`);
-  if (w.driversIn) paths = moveDrivers(architecture, paths, notes, w.driversIn);
+  if (w.driversIn) paths = moveDrivers(architecture, paths, notes, w.driversIn, library.crossings);
   if (!w.batching) paths = withoutBatching(paths, notes);
   for (const p of paths)
     for (const e of validatePath(architecture, p)) notes.push(`Variant path "${p.id}" is invalid: ${e.message}`);

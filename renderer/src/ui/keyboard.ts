@@ -20,7 +20,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function handleGlobalKey(e: KeyboardEvent, app: AppState, viewport: ViewportKeys | undefined): void {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
   const onButton = e.target instanceof HTMLButtonElement;
-  const player = app.player;
+  const player = app.stage.player ? app.controls : null;
   switch (e.key) {
     case ' ':
       if (onButton || !player) return; // Space on a button presses that button.

@@ -14,6 +14,10 @@ export class SettingsState {
     this.settings.reducedMotion === 'on' || (this.settings.reducedMotion === 'system' && this.osReducedMotion),
   );
 
+  get theme(): Settings['theme'] {
+    return this.settings.theme;
+  }
+
   constructor(private readonly platform: Platform) {
     const query = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
     if (query) {

@@ -9,22 +9,23 @@ import type { AppState, Origin } from './AppState.svelte';
 
 /** Opens a claim's or a foundation's demonstration in its view. */
 export function showDemo(app: AppState, demo: Demo, origin: Origin): void {
+  const stage = app.stage;
   switch (demo.kind) {
     case 'walkthrough': {
       app.setMode('walkthrough');
-      app.walkthrough.setPath(demo.path);
-      const hop = demo.hop === undefined ? -1 : (app.walkthrough.path?.hops.findIndex((h) => h.id === demo.hop) ?? -1);
-      if (hop >= 0) app.walkthrough.goTo(hop);
+      stage.walkthrough.setPath(demo.path);
+      const hop = demo.hop === undefined ? -1 : app.walkthrough.path.hops.findIndex((h) => h.id === demo.hop);
+      if (hop >= 0) stage.walkthrough.goTo(hop);
       break;
     }
     case 'compare':
       app.setMode('compare');
-      app.compare.setPaths(demo.left, demo.right);
+      stage.compare.setPaths(demo.left, demo.right);
       break;
     case 'lab': {
       app.setMode('lab');
-      const lab = app.lab;
-      if (lab.architectureId !== demo.architecture) lab.setArchitecture(demo.architecture);
+      const lab = stage.lab;
+      if (app.lab.architectureId !== demo.architecture) lab.setArchitecture(demo.architecture);
       lab.resetParameters();
       const w = demo.whatIfs ?? {};
       if (w.batching !== undefined) lab.setWhatIf('batching', w.batching);
@@ -33,17 +34,17 @@ export function showDemo(app: AppState, demo: Demo, origin: Origin): void {
       if (w.driversIn !== undefined) lab.setWhatIf('driversIn', w.driversIn);
       if (demo.path !== undefined) {
         lab.walkthrough.setPath(demo.path);
-        if (!lab.chartPathIds.includes(demo.path)) lab.toggleChartPath(demo.path);
+        if (!app.lab.chartPathIds.includes(demo.path)) lab.toggleChartPath(demo.path);
       }
-      lab.showWalkthrough = demo.path !== undefined;
-      lab.crashed = demo.crash ?? null;
+      lab.setShowPlayer(demo.path !== undefined);
+      lab.crash(demo.crash ?? null);
       break;
     }
     case 'explore':
       app.setMode('explore');
-      app.setArchitecture(demo.architecture);
-      if (demo.component !== undefined) app.select({ stackKey: 'main', componentId: demo.component });
-      if (demo.morph) app.startMorph();
+      stage.setArchitecture(demo.architecture);
+      if (demo.component !== undefined) stage.select({ stackKey: 'main', componentId: demo.component });
+      if (demo.morph) stage.startMorph();
       break;
   }
   app.origin = { ...origin, demo: demo.label };
@@ -52,8 +53,10 @@ export function showDemo(app: AppState, demo: Demo, origin: Origin): void {
 
 /** Opens the claim or foundation in the Claims view and brings it into sight. */
 export function revealInClaims(app: AppState, kind: 'claim' | 'foundation', id: string): void {
+  void kind; // claims and foundations share one id space in the library
   app.setMode('claims');
-  app.claims.reveal(kind, id);
+  app.stage.setClaim(id);
+  app.claimTarget = id;
 }
 
 /** The first path that spends a parameter (cost or repeat count): where the Lab shows its slider. */
@@ -75,8 +78,8 @@ export function openCitation(app: AppState, target: CitationTarget, origin: Orig
     case 'architecture':
     case 'component':
       app.setMode('explore');
-      app.setArchitecture(target.architectureId);
-      if (target.kind === 'component') app.select({ stackKey: 'main', componentId: target.componentId });
+      app.stage.setArchitecture(target.architectureId);
+      if (target.kind === 'component') app.stage.select({ stackKey: 'main', componentId: target.componentId });
       app.requestFocus('#side-panel');
       break;
     case 'path':
@@ -86,16 +89,16 @@ export function openCitation(app: AppState, target: CitationTarget, origin: Orig
         const path = app.library.paths.get(target.pathId);
         if (!path) return;
         app.setMode('lab');
-        if (app.lab.architectureId !== path.architecture) app.lab.setArchitecture(path.architecture);
-        app.lab.setOption(target.optionId, true);
-        app.lab.walkthrough.setPath(target.pathId);
-        app.lab.showWalkthrough = true;
+        if (app.lab.architectureId !== path.architecture) app.stage.lab.setArchitecture(path.architecture);
+        app.stage.lab.setOption(target.optionId, true);
+        app.stage.lab.walkthrough.setPath(target.pathId);
+        app.stage.lab.setShowPlayer(true);
         app.requestFocus('#side-panel');
         break;
       }
       app.setMode('walkthrough');
-      app.walkthrough.setPath(target.pathId);
-      if (target.kind === 'hop') app.walkthrough.goTo(target.hopIndex);
+      app.stage.walkthrough.setPath(target.pathId);
+      if (target.kind === 'hop') app.stage.walkthrough.goTo(target.hopIndex);
       app.requestFocus('#side-panel');
       break;
     case 'parameter': {
@@ -103,8 +106,8 @@ export function openCitation(app: AppState, target: CitationTarget, origin: Orig
       if (!pathId) return;
       const path = app.library.paths.get(pathId);
       app.setMode('lab');
-      if (path && app.lab.architectureId !== path.architecture) app.lab.setArchitecture(path.architecture);
-      app.lab.walkthrough.setPath(pathId);
+      if (path && app.lab.architectureId !== path.architecture) app.stage.lab.setArchitecture(path.architecture);
+      app.stage.lab.walkthrough.setPath(pathId);
       app.requestFocus(`input[data-param-id="${target.parameterId}"]`);
       break;
     }
