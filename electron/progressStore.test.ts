@@ -168,7 +168,7 @@ describe('ProgressStore: an unusable file is set aside, never lost, and the load
     let read = false;
     const fs: ProgressFs = { ...nodeFs, readFile: async (...args) => ((read = true), nodeFs.readFile(...args)) };
     const { problem } = await store({ fs, maxBytes: 2000 }).load();
-    expect(problem?.reason).toMatch(/too large to be progress \(3 KB, limit 2 KB\)/);
+    expect(problem?.reason).toMatch(/too large to be progress \(4 KB, limit 2 KB\)/);
     expect(read).toBe(false);
   });
 

@@ -34,10 +34,15 @@ export class BrowserPlatform implements Platform, ProgressHost {
   readonly kind = 'browser' as const;
   private readonly progressGate = new ProgressSaveGate();
   constructor(
-    private readonly storage: Storage = globalThis.localStorage,
+    /** Defaults to localStorage, looked up at each use: where the browser blocks it, even the lookup throws. */
+    private readonly storageOverride?: Storage,
     /** For the key of a set-aside value; defaults to the current time. */
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  private get storage(): Storage {
+    return this.storageOverride ?? globalThis.localStorage;
+  }
 
   async loadSettings(): Promise<{ settings: Settings; problems: SettingsProblem[] }> {
     const text = this.storage.getItem(SETTINGS_KEY);

@@ -39,7 +39,7 @@ export class ElectronPlatform implements Platform, ProgressHost {
       // Main validated the file with the same schema and set aside anything it could not use.
       const { progress, problem } = await this.api.loadProgress();
       this.progressGate.open();
-      return { progress: progress as Progress, problems: problem ? [describeProgressProblem(problem)] : [] };
+      return { progress, problems: problem ? [describeProgressProblem(problem)] : [] };
     } catch (error) {
       const reason =
         `Saved progress could not be loaded (${messageOf(error)}). The course starts from fresh progress, which ` +

@@ -23,6 +23,9 @@ export interface ProgressHost {
    * `problems` says, in sentences for the student, what was wrong and where the old copy was kept.
    */
   loadProgress(): Promise<{ progress: Progress; problems: string[] }>;
-  /** Saves the progress. Never rejects: see ProgressSaveStatus for how a failure is reported (once). */
+  /**
+   * Saves the progress. Never rejects: see ProgressSaveStatus for how a failure is reported (once). Refused until
+   * loadProgress has read the stored progress, so fresh progress can never replace progress that was not read.
+   */
   saveProgress(progress: Progress): Promise<ProgressSaveStatus>;
 }

@@ -10,9 +10,10 @@ export class ProgressSaveGate {
   private refusal: string | null = 'Progress is not saved before it has been loaded.';
   private failing = false;
 
-  /** The stored progress was read (or there was none): saving may replace it. */
+  /** The stored progress was read (or there was none): saving may replace it. Storage works: a new failure is news. */
   open(): void {
     this.refusal = null;
+    this.failing = false;
   }
 
   /**

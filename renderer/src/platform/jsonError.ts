@@ -8,7 +8,7 @@ export interface JsonErrorPlace {
   offset: number;
   line: number;
   column: number;
-  /** What was found there: `"}"` or `the end of the file`. */
+  /** What was found there: `"}"` or `end of file`. */
   found: string;
 }
 
@@ -93,6 +93,6 @@ export function locateJsonError(text: string): JsonErrorPlace | null {
     const line = before.split('\n').length;
     const column = error.offset - before.lastIndexOf('\n');
     const ch = text[error.offset];
-    return { offset: error.offset, line, column, found: ch === undefined ? 'the end of the file' : JSON.stringify(ch) };
+    return { offset: error.offset, line, column, found: ch === undefined ? 'end of file' : JSON.stringify(ch) };
   }
 }
