@@ -15,7 +15,7 @@ import svelteConfig from './svelte.config.js';
 export const LAYERS = {
   model: { values: [] },
   scene: { values: ['model'] },
-  platform: { values: ['model'], types: ['electron'], settingsSchema: true },
+  platform: { values: ['model'], types: ['electron'], sharedSchemas: true },
   stage: { values: ['model'], types: ['scene'] },
   ui: { values: ['model', 'scene', 'platform', 'stage'], types: ['electron'] },
   'renderer-entry': { values: ['ui', 'platform', 'model', 'scene'] },
@@ -36,17 +36,18 @@ const ELEMENTS = [
   { type: 'e2e', pattern: 'e2e', partialMatch: false },
 ];
 const FILES = [
-  // The settings schema of the IPC contract is pure zod: main and renderer validate settings with it.
-  { category: 'settings-schema', pattern: 'electron/ipc/settings.ts' },
+  // The settings and progress schemas of the IPC contract are pure zod: main and renderer validate with them.
+  { category: 'shared-schema', pattern: 'electron/ipc/settings.ts' },
+  { category: 'shared-schema', pattern: 'electron/ipc/progress.ts' },
   { category: 'test', pattern: '**/*.test.ts' },
 ];
-const boundaryPolicies = Object.entries(LAYERS).flatMap(([from, { values, types = [], settingsSchema = false }]) => [
+const boundaryPolicies = Object.entries(LAYERS).flatMap(([from, { values, types = [], sharedSchemas = false }]) => [
   {
     from: { element: { type: from } },
     allow: { to: { element: { types: { anyOf: [from, ...values] } } } },
   },
-  ...(settingsSchema
-    ? [{ from: { element: { type: from } }, allow: { to: { file: { categories: 'settings-schema' } } } }]
+  ...(sharedSchemas
+    ? [{ from: { element: { type: from } }, allow: { to: { file: { categories: 'shared-schema' } } } }]
     : []),
   ...(types.length > 0
     ? [
@@ -192,9 +193,9 @@ export default tseslint.config(
     },
   },
   {
-    // The one exception to "types only from electron/": the settings schema of the IPC contract (pure zod), so main
-    // and renderer validate settings with one schema (DESIGN.md, convention 13).
-    files: ['renderer/src/platform/settings.ts'],
+    // The one exception to "types only from electron/": the settings and progress schemas of the IPC contract (pure
+    // zod), so main and renderer validate with one schema (DESIGN.md, convention 13). Each is imported by one file.
+    files: ['renderer/src/platform/settings.ts', 'renderer/src/platform/progress.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -202,7 +203,7 @@ export default tseslint.config(
           patterns: [
             electron,
             nodeBuiltins,
-            { ...electronFolder, regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/settings$)|$)' },
+            { ...electronFolder, regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/(settings|progress)$)|$)' },
           ],
         },
       ],

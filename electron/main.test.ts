@@ -173,15 +173,40 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
   });
 
   it('serves settings over IPC to our window only, saving to userData/settings.json', async () => {
-    expect([...record.ipc.keys()].sort()).toEqual(['settings:load', 'settings:save', 'shell:openExternal']);
+    expect([...record.ipc.keys()].sort()).toEqual([
+      'progress:load',
+      'progress:save',
+      'settings:load',
+      'settings:save',
+      'shell:openExternal',
+    ]);
     const save = record.ipc.get('settings:save') as AnyFn;
     const settings = { schemaVersion: 1, theme: 'projector', textScale: 1.5, reducedMotion: 'off' };
     expect(await save({ senderFrame: ourFrame() }, settings)).toEqual({ ok: true, value: settings });
     const onDisk = JSON.parse(await readFile(path.join(workDir, 'userData', 'settings.json'), 'utf8'));
     expect(onDisk).toEqual(settings);
     const load = record.ipc.get('settings:load') as AnyFn;
-    expect(await load({ senderFrame: ourFrame() })).toEqual({ ok: true, value: settings });
+    expect(await load({ senderFrame: ourFrame() })).toEqual({ ok: true, value: { settings, problem: null } });
     const stranger = { ...ourFrame(), routingId: 8 };
     expect(await load({ senderFrame: stranger })).toMatchObject({ ok: false });
+  });
+
+  it('serves progress over IPC, saving to userData/progress.json and refusing invalid progress', async () => {
+    const load = record.ipc.get('progress:load') as AnyFn;
+    const save = record.ipc.get('progress:save') as AnyFn;
+    const fresh = { schemaVersion: 1, lastLessonId: null, lessons: {} };
+    expect(await load({ senderFrame: ourFrame() })).toEqual({ ok: true, value: { progress: fresh, problem: null } });
+    const progress = {
+      ...fresh,
+      lastLessonId: 'l1',
+      lessons: { l1: { step: 2, completed: false, updatedAt: '2025-01-02T03:04:05.678Z', answers: [] } },
+    };
+    expect(await save({ senderFrame: ourFrame() }, progress)).toEqual({ ok: true, value: undefined });
+    const onDisk = JSON.parse(await readFile(path.join(workDir, 'userData', 'progress.json'), 'utf8'));
+    expect(onDisk).toEqual(progress);
+    expect(await load({ senderFrame: ourFrame() })).toEqual({ ok: true, value: { progress, problem: null } });
+    const bad = await save({ senderFrame: ourFrame() }, { ...progress, lastLessonId: 7 });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/lastLessonId/) });
+    expect(await save({ senderFrame: { ...ourFrame(), routingId: 8 } }, progress)).toMatchObject({ ok: false });
   });
 });

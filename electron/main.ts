@@ -9,6 +9,7 @@ import { isTrustedSenderFrame } from './ipc/senderGuard';
 import { createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
 import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
+import { ProgressStore } from './progressStore';
 import { loadSettings, saveSettings } from './settingsStore';
 
 // Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
@@ -73,9 +74,18 @@ function lockDownSession(): void {
 
 function registerIpc(): void {
   const store = { dir: app.getPath('userData') };
+  const progress = new ProgressStore(store);
   const handlers: IpcHandlers = {
-    'settings:load': async () => (await loadSettings(store)).settings,
+    'settings:load': async () => {
+      const { settings, problem } = await loadSettings(store);
+      return { settings, problem: problem ?? null };
+    },
     'settings:save': (settings) => saveSettings(store, settings),
+    'progress:load': () => progress.load(),
+    'progress:save': async (value) => {
+      await progress.save(value);
+      return undefined;
+    },
     'shell:openExternal': ({ url }) => openExternalSafely(shell, url),
   };
   registerHandlers(ipcMain, handlers, {

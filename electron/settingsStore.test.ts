@@ -92,9 +92,16 @@ describe('settings store', () => {
     const failingWrite: SettingsFs = {
       ...nodeFs,
       readFile: (file, encoding) => nodeFs.readFile(file, encoding),
-      writeFile: async (file, data) => {
-        await nodeFs.writeFile(file, data.slice(0, 5), 'utf8');
-        throw new Error('ENOSPC: disk full');
+      open: async (file, flags) => {
+        const handle = await nodeFs.open(file, flags);
+        return {
+          writeFile: async (data: string) => {
+            await handle.writeFile(data.slice(0, 5), 'utf8');
+            throw new Error('ENOSPC: disk full');
+          },
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        };
       },
     };
     await expect(saveSettings(opts({ fs: failingWrite }), DEFAULT_SETTINGS)).rejects.toThrow(/ENOSPC/);

@@ -1,16 +1,14 @@
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
+import { moveAside, saveFileDurably, type DurableFs } from './durableFile';
 import { DEFAULT_SETTINGS, describeIssues, settingsSchema, type Settings } from './ipc/settings';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
 /** The file operations the store uses; tests pass a variant whose rename fails. */
-export interface SettingsFs {
+export interface SettingsFs extends DurableFs {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
-  writeFile(file: string, data: string, encoding: 'utf8'): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  rm(file: string, options: { force: boolean }): Promise<void>;
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  stat(file: string): Promise<unknown>;
 }
 
 export interface SettingsStoreOptions {
@@ -30,11 +28,6 @@ export interface LoadResult {
 
 export function settingsPath(dir: string): string {
   return path.join(dir, SETTINGS_FILE_NAME);
-}
-
-/** `2024-05-01T10-20-30-123Z`: an ISO time that is a valid file name on every OS. */
-function fileStamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
 }
 
 /**
@@ -66,9 +59,8 @@ export async function loadSettings(options: SettingsStoreOptions): Promise<LoadR
     reason = `not valid JSON (${(error as Error).message})`;
   }
 
-  const movedTo = `${file}.corrupt-${fileStamp((options.now ?? (() => new Date()))())}`;
   try {
-    await fs.rename(file, movedTo);
+    const movedTo = await moveAside(file, 'corrupt', (options.now ?? (() => new Date()))(), fs);
     log(`Ring Minus One: settings file ${file}: ${reason}. Kept it as ${movedTo}; using default settings.`);
     return { settings: { ...DEFAULT_SETTINGS }, problem: { reason, movedTo } };
   } catch (error) {
@@ -81,9 +73,9 @@ export async function loadSettings(options: SettingsStoreOptions): Promise<LoadR
 }
 
 /**
- * Validates and writes settings atomically: the JSON goes to a temporary file in the same folder, which then
- * replaces settings.json by rename. If anything fails, the previous settings.json is untouched and the
- * temporary file is removed. Returns the settings as saved (defaults filled in).
+ * Validates and writes settings atomically and durably (durableFile.ts: temp file, fsync, rename, in call order).
+ * If anything fails, the previous settings.json is untouched and the temporary file is removed. Returns the
+ * settings as saved (defaults filled in).
  */
 export async function saveSettings(options: SettingsStoreOptions, settings: unknown): Promise<Settings> {
   const fs = options.fs ?? nodeFs;
@@ -91,13 +83,9 @@ export async function saveSettings(options: SettingsStoreOptions, settings: unkn
   if (!parsed.success) throw new Error(`Refusing to save invalid settings: ${describeIssues(parsed.error)}`);
 
   const file = settingsPath(options.dir);
-  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  await fs.mkdir(options.dir, { recursive: true });
   try {
-    await fs.writeFile(temp, `${JSON.stringify(parsed.data, null, 2)}\n`, 'utf8');
-    await fs.rename(temp, file);
+    await saveFileDurably(file, `${JSON.stringify(parsed.data, null, 2)}\n`, fs);
   } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new Error(`Could not save settings to ${file}: ${(error as Error).message}`);
   }
   return parsed.data;

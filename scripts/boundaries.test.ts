@@ -81,6 +81,12 @@ const CASES: [string, string, string, RegExp][] = [
     /boundaries\/dependencies/,
   ],
   [
+    'a platform file other than the schema bridges imports a value from the progress schema',
+    'renderer/src/platform/zzPlanted10.ts',
+    "import { progressSchema } from '../../../electron/ipc/progress';\nexport const x = progressSchema;\n",
+    /no-restricted-imports/,
+  ],
+  [
     'e2e imports the model',
     'e2e/zzPlanted9.ts',
     "import { MECHANISMS } from '../renderer/src/model/schema';\nexport const x = MECHANISMS;\n",

@@ -58,7 +58,7 @@ test('the renderer has no Node.js and only the named preload API', async () => {
   });
   expect(probe.require).toBe('undefined');
   expect(probe.process).toBe('undefined');
-  expect(probe.api).toEqual(['loadSettings', 'openExternal', 'saveSettings']);
+  expect(probe.api).toEqual(['loadProgress', 'loadSettings', 'openExternal', 'saveProgress', 'saveSettings']);
 });
 
 test('new windows are denied and navigation away is blocked', async () => {
@@ -99,7 +99,7 @@ test('the 3D stack renders', async () => {
 test('settings round-trip through IPC and survive a reload', async () => {
   const saved = await page.evaluate(async () => {
     const api = (window as unknown as WithApi).ringMinusOne;
-    const current = await api.loadSettings();
+    const { settings: current } = await api.loadSettings();
     return api.saveSettings({ ...current, theme: 'projector', textScale: 1.25 });
   });
   expect(saved).toMatchObject({ schemaVersion: 1, theme: 'projector', textScale: 1.25 });
@@ -107,7 +107,7 @@ test('settings round-trip through IPC and survive a reload', async () => {
   await page.reload();
   await page.waitForLoadState('domcontentloaded');
   const loaded = await page.evaluate(() => (window as unknown as WithApi).ringMinusOne.loadSettings());
-  expect(loaded).toEqual(saved);
+  expect(loaded).toEqual({ settings: saved, problem: null });
   const onDisk = JSON.parse(await readFile(path.join(userData, 'settings.json'), 'utf8')) as Settings;
   expect(onDisk).toEqual(saved);
 });
@@ -115,7 +115,7 @@ test('settings round-trip through IPC and survive a reload', async () => {
 test('a bad settings payload is refused with a message naming the field', async () => {
   const error = await page.evaluate(async () => {
     const api = (window as unknown as WithApi).ringMinusOne;
-    const current = await api.loadSettings();
+    const { settings: current } = await api.loadSettings();
     try {
       await api.saveSettings({ ...current, textScale: 9 });
       return null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { settingsSchema } from './settings';
+import { progressLoadSchema, progressSchema } from './progress';
+import { settingsLoadSchema, settingsSchema } from './settings';
 
 /**
  * The one IPC contract: every channel maps to the zod schema of its request and of its response.
@@ -7,10 +8,14 @@ import { settingsSchema } from './settings';
  * types from this map (type-only imports, so no zod reaches the preload bundle).
  */
 export const ipcContract = {
-  /** No payload; answers the stored settings (defaults when there is no valid file). */
-  'settings:load': { request: z.undefined(), response: settingsSchema },
+  /** No payload; answers the stored settings (defaults when there is no valid file) and what was wrong with the file. */
+  'settings:load': { request: z.undefined(), response: settingsLoadSchema },
   /** Saves the settings; answers them as saved (defaults filled in). */
   'settings:save': { request: settingsSchema, response: settingsSchema },
+  /** No payload; answers the stored progress (fresh when there is no usable file) and, if the file was set aside, where and why. */
+  'progress:load': { request: z.undefined(), response: progressLoadSchema },
+  /** Saves the progress (validated; unknown fields kept). Fails with a message when it cannot be written. */
+  'progress:save': { request: progressSchema, response: z.undefined() },
   /** Opens an http(s) URL in the user's browser; answers false when the URL is refused. */
   'shell:openExternal': { request: z.strictObject({ url: z.string().max(2048) }), response: z.boolean() },
 } as const;

@@ -8,6 +8,7 @@ import {
   type SenderFrameLike,
 } from './registerHandlers';
 import { isTrustedSenderFrame } from './senderGuard';
+import { emptyProgress } from './progress';
 import { DEFAULT_SETTINGS } from './settings';
 
 const APP_ORIGIN = 'file:///app/dist/renderer/';
@@ -34,12 +35,14 @@ function setup(handlerOverrides: Partial<IpcHandlers> = {}) {
   const handlers: IpcHandlers = {
     'settings:load': () => {
       calls.push('load');
-      return { ...DEFAULT_SETTINGS };
+      return { settings: { ...DEFAULT_SETTINGS }, problem: null };
     },
     'settings:save': (settings) => {
       calls.push(`save:${settings.theme}`);
       return settings;
     },
+    'progress:load': () => ({ progress: emptyProgress(), problem: null }),
+    'progress:save': () => undefined,
     'shell:openExternal': ({ url }) => {
       calls.push(`open:${url}`);
       return true;
@@ -63,7 +66,10 @@ describe('registerHandlers', () => {
 
   it('runs a handler for a valid payload from our frame', async () => {
     const { ipc, calls } = setup();
-    expect(await ipc.invoke('settings:load', ourFrame)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(await ipc.invoke('settings:load', ourFrame)).toEqual({
+      ok: true,
+      value: { settings: DEFAULT_SETTINGS, problem: null },
+    });
     const saved = await ipc.invoke('settings:save', ourFrame, { ...DEFAULT_SETTINGS, theme: 'projector' });
     expect(saved).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, theme: 'projector' } });
     expect(await ipc.invoke('shell:openExternal', ourFrame, { url: 'https://example.org/' })).toEqual({

@@ -30,6 +30,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reducedMotion: 'system',
 });
 
+/** Why settings.json could not be used, and where it was kept (null when it could not be moved aside). */
+export const settingsLoadSchema = z.strictObject({
+  settings: settingsSchema,
+  problem: z.strictObject({ reason: z.string(), movedTo: z.string().nullable() }).nullable(),
+});
+export type SettingsLoad = z.output<typeof settingsLoadSchema>;
+
 /** Formats zod issues as `field: message` lines, so an error says where and what. */
 export function describeIssues(error: z.ZodError, root = 'payload'): string {
   return error.issues

@@ -1,5 +1,7 @@
 import type { RingMinusOneApi } from '../../../electron/preload';
-import type { Platform } from './Platform';
+import type { Platform, ProgressHost } from './Platform';
+import { describeProgressProblem, emptyProgress, type Progress, type ProgressSaveStatus } from './progress';
+import { ProgressSaveGate } from './ProgressSaveGate';
 import { readSettings, type Settings, type SettingsProblem } from './settings';
 
 declare global {
@@ -9,18 +11,49 @@ declare global {
   }
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** The renderer inside Electron: every host service goes through the preload's typed API. */
-export class ElectronPlatform implements Platform {
+export class ElectronPlatform implements Platform, ProgressHost {
   readonly kind = 'electron' as const;
+  private readonly progressGate = new ProgressSaveGate();
   constructor(private readonly api: RingMinusOneApi) {}
 
   async loadSettings(): Promise<{ settings: Settings; problems: SettingsProblem[] }> {
+    const { settings: stored, problem } = await this.api.loadSettings();
     // Main has validated the file already; read it again here so a mismatch can never reach the UI unchecked.
-    return readSettings(await this.api.loadSettings());
+    const { settings, problems } = readSettings(stored);
+    if (problem) {
+      const where = problem.movedTo ? `kept as ${problem.movedTo}` : 'left in place';
+      problems.unshift({ field: 'settings.json', message: `${problem.reason} (${where})` });
+    }
+    return { settings, problems };
   }
 
   async saveSettings(settings: Settings): Promise<Settings> {
     return (await this.api.saveSettings(settings)) as Settings;
+  }
+
+  async loadProgress(): Promise<{ progress: Progress; problems: string[] }> {
+    try {
+      // Main validated the file with the same schema and set aside anything it could not use.
+      const { progress, problem } = await this.api.loadProgress();
+      this.progressGate.open();
+      return { progress, problems: problem ? [describeProgressProblem(problem)] : [] };
+    } catch (error) {
+      const reason =
+        `Saved progress could not be loaded (${messageOf(error)}). The course starts from fresh progress, which ` +
+        'is not saved in this session so that it cannot replace the stored progress.';
+      this.progressGate.refuse(reason, true);
+      return { progress: emptyProgress(), problems: [reason] };
+    }
+  }
+
+  saveProgress(progress: Progress): Promise<ProgressSaveStatus> {
+    return this.progressGate.save(
+      () => this.api.saveProgress(progress),
+      (error) => `Progress is not being saved (${messageOf(error)}). The course keeps running.`,
+    );
   }
 
   openExternal(url: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { Progress, ProgressSaveStatus } from './progress';
 import type { Settings, SettingsProblem } from './settings';
 
 /** What the host provides to the renderer. One interface; an Electron and a browser implementation. */
@@ -9,4 +10,22 @@ export interface Platform {
   saveSettings(settings: Settings): Promise<Settings>;
   /** Opens an http(s) address in the system browser (a new tab in a browser). */
   openExternal(url: string): Promise<boolean>;
+}
+
+/**
+ * Where the student's course progress is kept. Both platforms implement it. It is a separate interface for now only
+ * because test fakes of Platform elsewhere (ui/state/AppState.test.ts) do not implement it yet; once they do, Platform
+ * should extend it.
+ */
+export interface ProgressHost {
+  /**
+   * Loads the progress. Never rejects: when the stored progress cannot be used, it answers fresh progress and
+   * `problems` says, in sentences for the student, what was wrong and where the old copy was kept.
+   */
+  loadProgress(): Promise<{ progress: Progress; problems: string[] }>;
+  /**
+   * Saves the progress. Never rejects: see ProgressSaveStatus for how a failure is reported (once). Refused until
+   * loadProgress has read the stored progress, so fresh progress can never replace progress that was not read.
+   */
+  saveProgress(progress: Progress): Promise<ProgressSaveStatus>;
 }

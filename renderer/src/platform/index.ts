@@ -1,12 +1,14 @@
 import { BrowserPlatform } from './BrowserPlatform';
 import { ElectronPlatform } from './ElectronPlatform';
-import type { Platform } from './Platform';
+import type { Platform, ProgressHost } from './Platform';
 
-export type { Platform } from './Platform';
+export type { Platform, ProgressHost } from './Platform';
 export * from './settings';
+export * from './progress';
+export { exportProgress, importProgress, type ImportResult } from './progressFile';
 
 /** The Electron implementation when the preload's API is present, the browser one otherwise. */
-export function detectPlatform(): Platform {
+export function detectPlatform(): Platform & ProgressHost {
   const api = globalThis.window?.ringMinusOne;
   return api ? new ElectronPlatform(api) : new BrowserPlatform();
 }
