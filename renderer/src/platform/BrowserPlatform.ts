@@ -1,4 +1,4 @@
-import type { Platform, ProgressHost } from './Platform';
+import type { Platform } from './Platform';
 import {
   checkProgress,
   describeProgressProblem,
@@ -30,7 +30,7 @@ class InvalidProgressError extends Error {}
 const IN_MEMORY = 'The course keeps running, but its progress lasts only until this tab is closed.';
 
 /** The renderer in a plain browser: settings and progress in localStorage, links in a new tab. */
-export class BrowserPlatform implements Platform, ProgressHost {
+export class BrowserPlatform implements Platform {
   readonly kind = 'browser' as const;
   private readonly progressGate = new ProgressSaveGate();
   constructor(

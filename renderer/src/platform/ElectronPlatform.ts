@@ -1,5 +1,5 @@
 import type { RingMinusOneApi } from '../../../electron/preload';
-import type { Platform, ProgressHost } from './Platform';
+import type { Platform } from './Platform';
 import { describeProgressProblem, emptyProgress, type Progress, type ProgressSaveStatus } from './progress';
 import { ProgressSaveGate } from './ProgressSaveGate';
 import { readSettings, type Settings, type SettingsProblem } from './settings';
@@ -14,7 +14,7 @@ declare global {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The renderer inside Electron: every host service goes through the preload's typed API. */
-export class ElectronPlatform implements Platform, ProgressHost {
+export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
   private readonly progressGate = new ProgressSaveGate();
   constructor(private readonly api: RingMinusOneApi) {}

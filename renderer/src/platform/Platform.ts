@@ -2,7 +2,7 @@ import type { Progress, ProgressSaveStatus } from './progress';
 import type { Settings, SettingsProblem } from './settings';
 
 /** What the host provides to the renderer. One interface; an Electron and a browser implementation. */
-export interface Platform {
+export interface Platform extends ProgressHost {
   readonly kind: 'electron' | 'browser';
   /** Loads saved settings; problems describe anything that had to fall back to defaults (where and what). */
   loadSettings(): Promise<{ settings: Settings; problems: SettingsProblem[] }>;
@@ -12,11 +12,7 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
 }
 
-/**
- * Where the student's course progress is kept. Both platforms implement it. It is a separate interface for now only
- * because test fakes of Platform elsewhere (ui/state/AppState.test.ts) do not implement it yet; once they do, Platform
- * should extend it.
- */
+/** Where the student's course progress is kept (part of Platform; both platforms implement it). */
 export interface ProgressHost {
   /**
    * Loads the progress. Never rejects: when the stored progress cannot be used, it answers fresh progress and

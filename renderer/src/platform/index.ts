@@ -1,6 +1,6 @@
 import { BrowserPlatform } from './BrowserPlatform';
 import { ElectronPlatform } from './ElectronPlatform';
-import type { Platform, ProgressHost } from './Platform';
+import type { Platform } from './Platform';
 
 export type { Platform, ProgressHost } from './Platform';
 export * from './settings';
@@ -8,7 +8,7 @@ export * from './progress';
 export { exportProgress, importProgress, type ImportResult } from './progressFile';
 
 /** The Electron implementation when the preload's API is present, the browser one otherwise. */
-export function detectPlatform(): Platform & ProgressHost {
+export function detectPlatform(): Platform {
   const api = globalThis.window?.ringMinusOne;
   return api ? new ElectronPlatform(api) : new BrowserPlatform();
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../../model/builtin';
 import type { Platform } from '../../platform/Platform';
 import { DEFAULT_SETTINGS } from '../../platform/settings';
+import { emptyProgress } from '../../platform/progress';
 import { AppState } from './AppState.svelte';
 
 const platform: Platform = {
@@ -9,6 +10,8 @@ const platform: Platform = {
   loadSettings: async () => ({ settings: { ...DEFAULT_SETTINGS }, problems: [] }),
   saveSettings: async (s) => s,
   openExternal: async () => false,
+  loadProgress: async () => ({ progress: emptyProgress(), problems: [] }),
+  saveProgress: async () => ({ saved: true, notice: null }),
 };
 const lib = loadBuiltInLibrary();
 
