@@ -1,12 +1,13 @@
 /**
  * Merge parsed scenario files into one Library and cross-check every reference: source keys, parameter ids,
- * architectures, layers, columns, components, and the boundary rules of each path. Each error names its file, the
- * place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
+ * architectures, layers, columns, components, the boundary rules of each path, claims, the glossary and lessons. Each
+ * error names its file, the place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
  * the app can still show what is valid; callers decide whether errors are fatal.
  */
 import type { Architecture, ContentError, CostParameter, Figure, IoPath, Library, ScenarioFile } from './types';
 import { validatePath } from './validatePath';
 import { checkClaims } from './claims';
+import { checkCourse } from './course/checkCourse';
 
 export interface BuildResult {
   library: Library;
@@ -27,6 +28,8 @@ export function emptyLibrary(): Library {
     figures: new Map(),
     claims: new Map(),
     foundations: new Map(),
+    glossary: new Map(),
+    lessons: new Map(),
   };
 }
 
@@ -70,6 +73,8 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     f.foundations?.forEach((x, i) =>
       claim(library.foundations, 'foundation', x.id, x, { file, path: `foundations[${i}]` }),
     );
+    f.glossary?.forEach((t, i) => claim(library.glossary, 'glossary term', t.id, t, { file, path: `glossary[${i}]` }));
+    f.lessons?.forEach((l, i) => claim(library.lessons, 'lesson', l.id, l, { file, path: `lessons[${i}]` }));
   });
 
   const where = (kind: string, id: string) => origins.get(`${kind}:${id}`) as Origin;
@@ -83,6 +88,7 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
   for (const p of library.paths.values()) checkPath(p, where('path', p.id));
   for (const g of library.figures.values()) checkFigure(g, where('figure', g.id));
   errors.push(...checkClaims(library, where));
+  errors.push(...checkCourse(library, where));
   return { library, errors };
 
   function checkFigure(g: Figure, o: Origin): void {
