@@ -196,6 +196,14 @@ describe('checkCourse', () => {
     );
   });
 
+  it('reports, never throws, when a step or question names a path that is itself broken', () => {
+    const f = courseFile();
+    f.paths![0]!.architecture = 'ghost';
+    const errors = errorsOf(f);
+    expect(errors).toContainEqual(expect.objectContaining({ path: 'paths[0].architecture' }));
+    expect(errors.filter((e) => e.path.startsWith('lessons'))).toEqual([]);
+  });
+
   it('reports duplicate lessons, terms and lesson numbers across files', () => {
     const a = courseFile();
     const b: ScenarioFile = {

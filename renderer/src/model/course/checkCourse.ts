@@ -36,6 +36,18 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
   }
   return errors;
 
+  /**
+   * How many hops a path plays under these what-ifs, or undefined when the path cannot be resolved: a path with an
+   * unknown architecture or component has its own errors already, and buildLibrary must report, never throw.
+   */
+  function hopCount(pathId: string, whatIfs: Partial<WhatIfs> = {}): number | undefined {
+    try {
+      return playedHops(library, pathId, whatIfs).length;
+    } catch {
+      return undefined;
+    }
+  }
+
   function checkSources(keys: string[], sub: string, report: Report): void {
     keys.forEach((k, i) => {
       if (!library.sources.has(k)) report(`${sub}[${i}]`, `unknown source key "${k}"`);
@@ -161,9 +173,9 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
     }
     if (s.hop !== undefined) {
       if (stage.playedPathId === undefined) report('hop', 'a hop needs a path ("pathId", or "compare" in Compare)');
-      else if (library.paths.has(stage.playedPathId)) {
-        const n = playedHops(library, stage.playedPathId, stage.whatIfs).length;
-        if (s.hop >= n)
+      else {
+        const n = hopCount(stage.playedPathId, stage.whatIfs);
+        if (n !== undefined && s.hop >= n)
           report('hop', `hop ${s.hop} is out of range: path "${stage.playedPathId}" has ${n} hops (0..${n - 1})`);
       }
     }
@@ -207,7 +219,8 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
       }
       case 'order': {
         if (!library.paths.has(q.pathId)) return report('pathId', `unknown path "${q.pathId}"`);
-        const n = playedHops(library, q.pathId).length;
+        const n = hopCount(q.pathId);
+        if (n === undefined) return;
         const from = q.from ?? 0;
         const to = q.to ?? n - 1;
         if (to >= n) report('to', `hop ${to} is out of range: path "${q.pathId}" has ${n} hops (0..${n - 1})`);
@@ -216,7 +229,7 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
       }
       case 'predict-next': {
         if (!library.paths.has(q.pathId)) return report('pathId', `unknown path "${q.pathId}"`);
-        if (playedHops(library, q.pathId).length < 2)
+        if ((hopCount(q.pathId) ?? 2) < 2)
           report('pathId', `path "${q.pathId}" needs at least two hops to predict the next one`);
         break;
       }

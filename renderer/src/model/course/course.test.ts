@@ -105,6 +105,7 @@ describe('predict-next, over 1,000 seeds of every built-in path', () => {
   for (const path of lib.paths.values()) {
     it(path.id, () => {
       const hops = playedHops(lib, path.id);
+      const components = new Set(lib.architectures.get(path.architecture)?.components.map((c) => c.id));
       const question: Question = {
         kind: 'predict-next',
         id: 'q',
@@ -125,6 +126,7 @@ describe('predict-next, over 1,000 seeds of every built-in path', () => {
         expect(new Set(q.options.map((o) => o.id)).size).toBe(q.options.length);
         expect(new Set(q.options.map((o) => o.text)).size).toBe(q.options.length);
         expect(q.options.length).toBeGreaterThanOrEqual(2);
+        for (const o of q.options) expect(components.has(o.id)).toBe(true);
       }
     });
   }
