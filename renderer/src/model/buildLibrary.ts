@@ -1,12 +1,13 @@
 /**
  * Merge parsed scenario files into one Library and cross-check every reference: source keys, parameter ids,
- * architectures, layers, columns, components, and the boundary rules of each path. Each error names its file, the
- * place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
+ * architectures, layers, columns, components, the boundary rules of each path, claims, the glossary and lessons. Each
+ * error names its file, the place in the file (e.g. "paths[2].hops[3].to") and what is wrong. Items are added even when they have errors, so
  * the app can still show what is valid; callers decide whether errors are fatal.
  */
 import type { Architecture, ContentError, CostParameter, Figure, IoPath, Library, ScenarioFile } from './types';
 import { validatePath } from './validatePath';
 import { checkClaims } from './claims';
+import { checkCourse } from './course/checkCourse';
 
 export interface BuildResult {
   library: Library;
@@ -29,6 +30,8 @@ export function emptyLibrary(): Library {
     foundations: new Map(),
     crossings: new Map(),
     defaults: null,
+    glossary: new Map(),
+    lessons: new Map(),
   };
 }
 
@@ -80,6 +83,8 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
         library.defaults = f.defaults;
       }
     }
+    f.glossary?.forEach((t, i) => claim(library.glossary, 'glossary term', t.id, t, { file, path: `glossary[${i}]` }));
+    f.lessons?.forEach((l, i) => claim(library.lessons, 'lesson', l.id, l, { file, path: `lessons[${i}]` }));
   });
 
   const where = (kind: string, id: string) => origins.get(`${kind}:${id}`) as Origin;
@@ -97,6 +102,7 @@ export function buildLibrary(files: ScenarioFile[], names: string[] = []): Build
     if (library.claims.has(id)) err(where('foundation', id), `id "${id}" is also a claim's id`, 'id');
   if (library.defaults) checkDefaults(library.defaults, where('defaults', ''));
   errors.push(...checkClaims(library, where));
+  errors.push(...checkCourse(library, where));
   return { library, errors };
 
   function checkDefaults(d: NonNullable<Library['defaults']>, o: Origin): void {

@@ -76,3 +76,4 @@ export {
   type View,
   type CameraPreset,
 } from './presentation';
+export * from './course';

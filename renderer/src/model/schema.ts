@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { claimSchema, foundationSchema } from './claims';
+import { glossaryTermSchema, lessonSchema } from './course/schema';
 import { componentKindSchema, id, markSchema, text, MECHANISMS } from './vocabulary';
 
 export { componentKindSchema, markSchema, MECHANISMS, EXIT_MECHANISMS } from './vocabulary';
@@ -248,5 +249,9 @@ export const scenarioFileSchema = z
       })
       .optional()
       .describe('What the app shows first (at most one file of a library declares it).'),
+    glossary: z.array(glossaryTermSchema).optional(),
+    lessons: z.array(lessonSchema).optional(),
   })
-  .describe('A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths.');
+  .describe(
+    'A Ring Minus One scenario file: sources, cost parameters, architectures and I/O paths, claims, glossary and lessons.',
+  );

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type * as S from './schema';
 import type { Claim, Foundation } from './claims';
+import type { GlossaryTerm, Lesson } from './course/schema';
 
 /** How far a fact can be trusted (hypervisors.md marks): ✔ confirmed, ~ secondary, ⚠ unverified, or the model's own estimate. */
 export type Mark = z.infer<typeof S.markSchema>;
@@ -92,6 +93,10 @@ export interface Library {
   crossings: Map<Mechanism, string>;
   /** What the app shows first, when a file declares it. */
   defaults: ScenarioFile['defaults'] | null;
+  /** Glossary terms by id (the `[[term-id]]` links of lessons resolve here). */
+  glossary: Map<string, GlossaryTerm>;
+  /** Lessons by id, in file order; `courseLessons` sorts them by number. */
+  lessons: Map<string, Lesson>;
 }
 
 /** One packet drawn by the scene. */
