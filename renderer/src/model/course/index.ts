@@ -14,7 +14,7 @@ export {
   type Step,
   type StepState,
 } from './schema';
-export { parseRichText, termLinks, plainText, type RichTextSegment } from './richText';
+export { parseRichText, autoLinkTerms, termLinks, plainText, type RichTextSegment } from './richText';
 export { seededRandom, shuffled, randomInt, type Random } from './random';
 export { stepPresentation, statePresentation, resolveStage, playedHops, type ResolvedStage } from './stepPresentation';
 export { checkCourse, type CourseOriginOf } from './checkCourse';

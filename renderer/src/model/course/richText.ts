@@ -39,3 +39,40 @@ export function plainText(text: string, glossary?: ReadonlyMap<string, { term: s
     .map((s) => s.text)
     .join('');
 }
+
+interface Named {
+  term: string;
+  aliases?: readonly string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Links glossary terms in text written without links (hop narrations, component descriptions): the first mention of
+ * each term, by its name or an alias, whole words only, longest name first so "VM exit" wins over "exit". Text that
+ * already has `[[links]]` is parsed as it is.
+ */
+export function autoLinkTerms(text: string, glossary: ReadonlyMap<string, Named>): RichTextSegment[] {
+  if (text.includes('[[')) return parseRichText(text, glossary);
+  const names = [...glossary.entries()]
+    .flatMap(([id, t]) => [t.term, ...(t.aliases ?? [])].map((name) => ({ id, name: name.trim() })))
+    // A name of one or two letters would link inside ordinary prose.
+    .filter((n) => n.name.length >= 3)
+    .sort((a, b) => b.name.length - a.name.length);
+  if (names.length === 0) return text ? [{ kind: 'text', text }] : [];
+  const pattern = new RegExp(`(?<![\\w-])(${names.map((n) => escape(n.name)).join('|')})(?![\\w-])`, 'gi');
+  const byName = new Map(names.map((n) => [n.name.toLowerCase(), n.id]));
+  const linked = new Set<string>();
+  const out: RichTextSegment[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const termId = byName.get((m[1] as string).toLowerCase());
+    if (termId === undefined || linked.has(termId)) continue;
+    linked.add(termId);
+    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
+    out.push({ kind: 'term', termId, text: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  return out;
+}
