@@ -5,7 +5,8 @@
  */
 import { computeCost, type CostOptions } from './cost';
 import { FixedStepClock } from './FixedStepClock';
-import type { Library, Player, PlayerSnapshot } from './types';
+import { ClockedPlayer } from './ClockedPlayer';
+import type { Library, PlayerSnapshot } from './types';
 import { WalkthroughPlayer, type PlayerOptions } from './WalkthroughPlayer';
 
 const EPS = 1e-6;
@@ -17,10 +18,9 @@ export interface CompareSnapshot {
   duration: number;
 }
 
-export class ComparePlayer implements Player<CompareSnapshot> {
+export class ComparePlayer extends ClockedPlayer<CompareSnapshot> {
   readonly left: WalkthroughPlayer;
   readonly right: WalkthroughPlayer;
-  private readonly clock: FixedStepClock;
   private readonly boundaries: number[];
 
   constructor(
@@ -30,6 +30,7 @@ export class ComparePlayer implements Player<CompareSnapshot> {
     options: PlayerOptions = {},
     rightOptions: PlayerOptions = options,
   ) {
+    super();
     this.left = new WalkthroughPlayer(library, leftPathId, options);
     this.right = new WalkthroughPlayer(library, rightPathId, rightOptions);
     this.clock = new FixedStepClock(Math.max(this.left.duration, this.right.duration));
@@ -39,55 +40,12 @@ export class ComparePlayer implements Player<CompareSnapshot> {
       .filter((t, i, sorted) => i === 0 || t - (sorted[i - 1] as number) > EPS);
   }
 
-  get duration(): number {
-    return this.clock.duration;
-  }
-  get time(): number {
-    return this.clock.time;
-  }
-  get playing(): boolean {
-    return this.clock.playing;
-  }
-  get speed(): number {
-    return this.clock.speed;
-  }
-
-  private sync(): void {
+  /** Both walkthroughs follow the one clock. */
+  protected override moved(): void {
     this.left.seek(this.clock.time);
     this.right.seek(this.clock.time);
   }
 
-  reset(): void {
-    this.clock.reset();
-    this.left.reset();
-    this.right.reset();
-  }
-  /** Plays again from the start at the chosen speed. */
-  replay(): void {
-    this.seek(0);
-    this.play();
-  }
-  step(dt: number): void {
-    if (this.clock.step(dt)) this.sync();
-  }
-  play(): void {
-    this.clock.play();
-    this.sync();
-  }
-  pause(): void {
-    this.clock.pause();
-  }
-  toggle(): void {
-    if (this.clock.playing) this.pause();
-    else this.play();
-  }
-  setSpeed(s: number): void {
-    this.clock.setSpeed(s);
-  }
-  seek(t: number): void {
-    this.clock.seek(t);
-    this.sync();
-  }
   next(): void {
     const t = this.clock.time;
     this.pause();

@@ -10,19 +10,10 @@
  * completed so far, plus the current hop once its progress is above 0.
  */
 import { addCounters, computeCost, zeroCounters, type CostOptions } from './cost';
+import { ClockedPlayer } from './ClockedPlayer';
 import { FixedStepClock } from './FixedStepClock';
 import { EXIT_MECHANISMS } from './schema';
-import type {
-  Architecture,
-  CostReport,
-  Counters,
-  Hop,
-  IoPath,
-  Library,
-  Player,
-  PlayerSnapshot,
-  WhatIfs,
-} from './types';
+import type { Architecture, CostReport, Counters, Hop, IoPath, Library, PlayerSnapshot, WhatIfs } from './types';
 import { deriveVariant, type Variant } from './whatIfs';
 
 export interface PlayerOptions {
@@ -42,7 +33,7 @@ export const DEFAULT_HOP_SECONDS = 1.2;
 const SLOW_MECHANISMS: ReadonlySet<string> = new Set([...EXIT_MECHANISMS, 'world-switch']);
 const EPS = 1e-6;
 
-export class WalkthroughPlayer implements Player<PlayerSnapshot> {
+export class WalkthroughPlayer extends ClockedPlayer<PlayerSnapshot> {
   readonly pathId: string;
   private readonly _path: IoPath;
   private readonly _architecture: Architecture;
@@ -51,11 +42,11 @@ export class WalkthroughPlayer implements Player<PlayerSnapshot> {
   private readonly lengths: number[];
   /** before[i] = counters of hops 0..i-1. */
   private readonly before: Counters[];
-  private readonly clock: FixedStepClock;
   /** Notes from the what-if variant (empty without what-ifs). */
   readonly notes: string[];
 
   constructor(library: Library, pathId: string, options: PlayerOptions = {}) {
+    super();
     const original = library.paths.get(pathId);
     if (!original) throw new Error(`unknown path "${pathId}"`);
     const variant =
@@ -95,52 +86,12 @@ export class WalkthroughPlayer implements Player<PlayerSnapshot> {
   get architecture(): Architecture {
     return this._architecture;
   }
-  get duration(): number {
-    return this.clock.duration;
-  }
   get cost(): CostReport {
     return this._cost;
-  }
-  get time(): number {
-    return this.clock.time;
-  }
-  get playing(): boolean {
-    return this.clock.playing;
-  }
-  get speed(): number {
-    return this.clock.speed;
   }
   /** Start time of each hop, in model seconds. */
   get hopStarts(): readonly number[] {
     return this.starts;
-  }
-
-  reset(): void {
-    this.clock.reset();
-  }
-  /** Plays again from the start at the chosen speed (reset() would also set the speed back to 1x). */
-  replay(): void {
-    this.seek(0);
-    this.play();
-  }
-  step(dt: number): void {
-    this.clock.step(dt);
-  }
-  play(): void {
-    this.clock.play();
-  }
-  pause(): void {
-    this.clock.pause();
-  }
-  toggle(): void {
-    if (this.clock.playing) this.clock.pause();
-    else this.clock.play();
-  }
-  setSpeed(s: number): void {
-    this.clock.setSpeed(s);
-  }
-  seek(timeSeconds: number): void {
-    this.clock.seek(timeSeconds);
   }
 
   /** Jumps to the start of hop i (hops.length = the end) and pauses. */
