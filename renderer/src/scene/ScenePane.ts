@@ -6,6 +6,7 @@
 import type { Box3, Camera, Object3D, Scene, WebGLRenderer } from 'three';
 import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { CameraRig } from './CameraRig';
+import { setLabelTheme } from './labelStyles';
 import type { PaneRect } from './paneSplit';
 import type { ThemeName } from './palette';
 
@@ -71,8 +72,7 @@ export class ScenePane {
   }
 
   applyTheme(theme: ThemeName): void {
-    const el = this.labelRenderer.domElement;
-    for (const t of ['light', 'dark', 'projector']) el.classList.toggle(`scene-labels--${t}`, t === theme);
+    setLabelTheme(this.labelRenderer.domElement, theme);
   }
 
   /**
