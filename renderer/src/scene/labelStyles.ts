@@ -51,6 +51,9 @@ export const LABEL_CSS = `
 .scene-label--failed .scene-label__lines { text-decoration: line-through; text-decoration-thickness: 2px; }
 .scene-label--yield { visibility: hidden; }
 .scene-label--gone { display: none; }
+.scene-label__short { display: none; }
+.scene-label--short .scene-label__lines { display: none; }
+.scene-label--short .scene-label__short { display: inline-block; vertical-align: middle; white-space: pre-line; }
 .scene-label--compact .scene-label__lines { display: none; }
 .scene-label--compact .scene-label__badge { margin-right: 0; }
 ${THEME_RULES}
