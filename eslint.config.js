@@ -9,15 +9,16 @@ import svelteConfig from './svelte.config.js';
 
 /**
  * The one layer matrix (DESIGN.md, conventions 1 and 13): for each element of the project, which elements it may
- * import at run time (`values`) and which only as types (`types`). Enforced by eslint-plugin-boundaries;
+ * import at run time (`values`), which only as types (`types`), and which single files of another element (`files`, by
+ * category of FILES below). Enforced by eslint-plugin-boundaries;
  * scripts/boundaries.test.ts plants a violation of each kind and expects lint to fail.
  */
 export const LAYERS = {
   model: { values: [] },
-  scene: { values: ['model'] },
-  platform: { values: ['model'], types: ['electron'], sharedSchemas: true },
+  scene: { values: ['model'], files: ['theme-colors'] },
+  platform: { values: ['model'], types: ['electron'], files: ['shared-schema'] },
   stage: { values: ['model'], types: ['scene'] },
-  ui: { values: ['model', 'scene', 'platform', 'stage'], types: ['electron'] },
+  ui: { values: ['model', 'scene', 'platform', 'stage'], types: ['electron'], files: ['theme-colors'] },
   'renderer-entry': { values: ['ui', 'platform', 'model', 'scene'] },
   electron: { values: [] },
   scripts: { values: ['electron', 'model'] },
@@ -39,16 +40,19 @@ const FILES = [
   // The settings and progress schemas of the IPC contract are pure zod: main and renderer validate with them.
   { category: 'shared-schema', pattern: 'electron/ipc/settings.ts' },
   { category: 'shared-schema', pattern: 'electron/ipc/progress.ts' },
+  // The theme colour table (plain data): main's window background, the scene's palette and labels, the UI's CSS.
+  { category: 'theme-colors', pattern: 'electron/ipc/themeColors.ts' },
   { category: 'test', pattern: '**/*.test.ts' },
 ];
-const boundaryPolicies = Object.entries(LAYERS).flatMap(([from, { values, types = [], sharedSchemas = false }]) => [
+const boundaryPolicies = Object.entries(LAYERS).flatMap(([from, { values, types = [], files = [] }]) => [
   {
     from: { element: { type: from } },
     allow: { to: { element: { types: { anyOf: [from, ...values] } } } },
   },
-  ...(sharedSchemas
-    ? [{ from: { element: { type: from } }, allow: { to: { file: { categories: 'shared-schema' } } } }]
-    : []),
+  ...files.map((category) => ({
+    from: { element: { type: from } },
+    allow: { to: { file: { categories: category } } },
+  })),
   ...(types.length > 0
     ? [
         {
@@ -64,8 +68,9 @@ const electron = {
   message: 'The renderer never imports Electron: use renderer/src/platform.',
 };
 // The window's API type is derived from the preload (DESIGN.md, convention 7): type-only imports of electron/ are allowed.
+// So are values of the theme colour table, plain data shared with main (which layers may import it: LAYERS above).
 const electronFolder = {
-  regex: '^(\\.\\.?/)+(.*/)?electron(/|$)',
+  regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/themeColors$)|$)',
   allowTypeImports: true,
   message: 'The renderer may import only types from electron/ (the preload API type).',
 };

@@ -1,6 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { DARK_BACKGROUND } from './appInfo';
+import { WINDOW_BACKGROUND } from './appInfo';
 import { createMainWindow, type BrowserWindowClass } from './mainWindow';
 
 function capture(): BrowserWindowConstructorOptions {
@@ -38,12 +38,12 @@ describe('createMainWindow', () => {
     expect(Object.keys(prefs)).not.toContain('enableRemoteModule');
   });
 
-  it('is titled, has a minimum size, the dark background, and waits for ready-to-show', () => {
+  it('is titled, has a minimum size, the starting theme background, and waits for ready-to-show', () => {
     expect(options.title).toBe('Ring Minus One');
     expect(options.minWidth).toBeGreaterThanOrEqual(800);
     expect(options.minHeight).toBeGreaterThanOrEqual(500);
     expect(options.width).toBeGreaterThanOrEqual(options.minWidth ?? 0);
-    expect(options.backgroundColor).toBe(DARK_BACKGROUND);
+    expect(options.backgroundColor).toBe(WINDOW_BACKGROUND);
     expect(options.show).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { APP_NAME, DARK_BACKGROUND, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './appInfo';
+import { APP_NAME, WINDOW_BACKGROUND, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './appInfo';
 
 /** Electron's BrowserWindow class, passed in so tests can give a fake that records the options. */
 export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
@@ -17,7 +17,7 @@ export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, preloadP
     height: DEFAULT_WINDOW_SIZE.height,
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
-    backgroundColor: DARK_BACKGROUND,
+    backgroundColor: WINDOW_BACKGROUND,
     show: false,
     webPreferences: {
       preload: preloadPath,

@@ -92,6 +92,18 @@ const CASES: [string, string, string, RegExp][] = [
     "import { MECHANISMS } from '../renderer/src/model/schema';\nexport const x = MECHANISMS;\n",
     /boundaries\/dependencies/,
   ],
+  [
+    'the model imports the theme colour table',
+    'renderer/src/model/zzPlanted10.ts',
+    "import { THEME_COLORS } from '../../../electron/ipc/themeColors';\nexport const x = THEME_COLORS;\n",
+    /boundaries\/dependencies/,
+  ],
+  [
+    'the scene imports the settings schema (only the theme colour table is open to it)',
+    'renderer/src/scene/zzPlanted11.ts',
+    "import { THEMES } from '../../../electron/ipc/settings';\nexport const x = THEMES;\n",
+    /boundaries\/dependencies|no-restricted-imports/,
+  ],
 ];
 
 describe('layer boundaries (eslint.config.js)', () => {
@@ -100,11 +112,17 @@ describe('layer boundaries (eslint.config.js)', () => {
     expect(messages.join('\n')).toMatch(rule);
   });
 
-  it('accepts what the matrix allows: scene imports the model, ui imports a type from electron/', async () => {
+  it('accepts what the matrix allows: scene imports the model and the theme colours, ui a type from electron/', async () => {
     expect(
       await lint(
         'renderer/src/scene/zzPlantedOk.ts',
         "import { MECHANISMS } from '../model/schema';\nexport const x = MECHANISMS;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        'renderer/src/scene/zzPlantedOk2.ts',
+        "import { THEME_COLORS } from '../../../electron/ipc/themeColors';\nexport const x = THEME_COLORS;\n",
       ),
     ).toEqual([]);
     expect(

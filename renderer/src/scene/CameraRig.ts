@@ -5,7 +5,7 @@
 import { PerspectiveCamera, Vector3, type Box3 } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { Easing, Tween } from '@tweenjs/tween.js';
-import { DEFAULT_FOV, defaultPose, pixelsPerUnit } from './cameraFit';
+import { DEFAULT_FOV, defaultPose, pixelsPerUnit, tightPose } from './cameraFit';
 
 export const TWEEN_MS = 600;
 
@@ -65,10 +65,13 @@ export class CameraRig {
     this.camera.updateProjectionMatrix();
   }
 
-  /** Sets the limits from the frame box and, unless `keepView`, moves to the default view. */
-  fit(box: Box3, animate: boolean): void {
+  /**
+   * Sets the limits from the frame box and moves to the default view; `tight` fits the box exactly (a split view's
+   * small pane, see cameraFit.tightPose).
+   */
+  fit(box: Box3, animate: boolean, tight = false): void {
     if (box.isEmpty()) return;
-    const pose = defaultPose(box.min, box.max, this.camera.fov, this.camera.aspect);
+    const pose = (tight ? tightPose : defaultPose)(box.min, box.max, this.camera.fov, this.camera.aspect);
     this.fitDistance = pose.distance;
     this.frameCenter.set(pose.target.x, pose.target.y, pose.target.z);
     const size = box.getSize(new Vector3());

@@ -5,7 +5,8 @@
  */
 import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 import type { LabelFactory, LabelFlag, LabelKind, LabelSpec, SceneLabel } from './labels';
-import { placeLabels, type LabelBox } from './labelPlacement';
+import { placeLabels, type LabelBox, type Rect } from './labelPlacement';
+import { shortLabel } from './labelText';
 
 const RANK: Record<LabelKind, number> = {
   component: 40,
@@ -28,6 +29,8 @@ class CssLabel implements SceneLabel {
   readonly object: CSS2DObject;
   readonly element: HTMLDivElement;
   private readonly linesEl: HTMLSpanElement;
+  /** A component's short name (shown by the overlap pass when the full one has no room), or null. */
+  readonly shortEl: HTMLSpanElement | null;
   private readonly flags = new Set<LabelFlag>();
 
   constructor(
@@ -48,6 +51,11 @@ class CssLabel implements SceneLabel {
     this.linesEl = document.createElement('span');
     this.linesEl.className = 'scene-label__lines';
     el.append(this.linesEl);
+    this.shortEl = spec.kind === 'component' ? document.createElement('span') : null;
+    if (this.shortEl) {
+      this.shortEl.className = 'scene-label__short';
+      el.append(this.shortEl);
+    }
     this.element = el;
     this.object = new CSS2DObject(el);
     if (spec.center) this.object.center.set(spec.center[0], spec.center[1]);
@@ -93,6 +101,7 @@ class CssLabel implements SceneLabel {
         return s;
       }),
     );
+    if (this.shortEl) this.shortEl.textContent = shortLabel(lines)?.join('\n') ?? '';
   }
 
   setFlag(flag: LabelFlag, on: boolean): void {
@@ -176,20 +185,33 @@ export class CssLabelFactory implements LabelFactory {
         l.element.style.display !== 'none' &&
         !l.element.classList.contains('scene-label--gone'),
     );
-    // Measure every label at full size (one layout pass), where it would be without its current nudge.
-    for (const l of live) l.element.classList.remove('scene-label--compact');
-    const boxes: LabelBox[] = live.map((l) => {
-      const r = l.element.getBoundingClientRect();
-      const rect = {
-        left: r.left - l.nudgeX,
-        right: r.right - l.nudgeX,
-        top: r.top - l.nudge,
-        bottom: r.bottom - l.nudge,
+    // Measure every label at full size (one layout pass), where it would be without its current nudge; then the short
+    // names (a second pass), each centred where its full label is.
+    for (const l of live) l.element.classList.remove('scene-label--compact', 'scene-label--short');
+    const unnudged = (l: CssLabel, r: DOMRect): Rect => ({
+      left: r.left - l.nudgeX,
+      right: r.right - l.nudgeX,
+      top: r.top - l.nudge,
+      bottom: r.bottom - l.nudge,
+    });
+    const full = live.map((l) => unnudged(l, l.element.getBoundingClientRect()));
+    const withShort = live.filter((l) => l.shortEl?.textContent);
+    for (const l of withShort) l.element.classList.add('scene-label--short');
+    const shorts = new Map(withShort.map((l) => [l, unnudged(l, l.element.getBoundingClientRect())]));
+    for (const l of withShort) l.element.classList.remove('scene-label--short');
+    const boxes: LabelBox[] = live.map((l, i) => {
+      const rect = full[i]!;
+      const mid = { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
+      const s = shorts.get(l);
+      const short = s && {
+        left: mid.x - (s.right - s.left) / 2,
+        right: mid.x + (s.right - s.left) / 2,
+        top: mid.y - (s.bottom - s.top) / 2,
+        bottom: mid.y + (s.bottom - s.top) / 2,
       };
       const badge = l.spec.kind === 'component' ? l.element.querySelector('.scene-label__badge') : null;
       // Shrunk to its glyph, the label keeps its centre: the glyph plus padding (6 px, 2 px) and border (up to 3.5 px).
       const glyph = badge?.getBoundingClientRect();
-      const mid = { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
       const compact = glyph && {
         left: mid.x - glyph.width / 2 - 10,
         right: mid.x + glyph.width / 2 + 10,
@@ -201,6 +223,7 @@ export class CssLabelFactory implements LabelFactory {
         rank: l.rankIn(split),
         movable: l.spec.kind === 'component' || l.spec.kind === 'mechanism',
         ...(l.spec.kind === 'layer' ? { along: 'right' as const } : {}),
+        ...(short ? { short } : {}),
         ...(compact ? { compact } : {}),
       };
     });
@@ -209,8 +232,9 @@ export class CssLabelFactory implements LabelFactory {
     const placements = placeLabels(boxes, split ? { slide: true, ...(bounds ? { bounds } : {}) } : {});
     let hidden = 0;
     live.forEach((l, i) => {
-      const p = placements[i] ?? { dy: 0, compact: false, hidden: true };
+      const p = placements[i] ?? { dy: 0, short: false, compact: false, hidden: true };
       l.setNudge(p.dy, p.dx ?? 0);
+      l.element.classList.toggle('scene-label--short', p.short);
       l.element.classList.toggle('scene-label--compact', p.compact);
       l.element.classList.toggle('scene-label--yield', p.hidden);
       if (p.hidden) hidden++;

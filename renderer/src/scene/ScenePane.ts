@@ -6,6 +6,7 @@
 import type { Box3, Camera, Object3D, Scene, WebGLRenderer } from 'three';
 import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { CameraRig } from './CameraRig';
+import { setLabelTheme } from './labelStyles';
 import type { PaneRect } from './paneSplit';
 import type { ThemeName } from './palette';
 
@@ -18,6 +19,8 @@ export class ScenePane {
   /** Keys of the stacks this pane draws (empty: every stack). */
   keys: readonly string[] = [];
   rect: PaneRect = { x: 0, y: 0, width: 1, height: 1 };
+  /** A pane of a split view: small, so its camera fits its stack tightly. */
+  private split = false;
 
   constructor(canvas: HTMLElement, labelRoot: HTMLElement, reducedMotion: boolean, theme: ThemeName) {
     this.rig = new CameraRig(canvas, reducedMotion);
@@ -43,6 +46,7 @@ export class ScenePane {
   /** Places the pane; `clip` clips its labels to it (split view). */
   setRect(rect: PaneRect, clip: boolean): void {
     this.rect = rect;
+    this.split = clip;
     const ld = this.labelRenderer.domElement;
     ld.style.left = `${rect.x}px`;
     ld.style.top = `${rect.y}px`;
@@ -59,7 +63,7 @@ export class ScenePane {
 
   /** Moves to the default view of the box. */
   fit(box: Box3, animate: boolean): void {
-    this.rig.fit(box, animate);
+    this.rig.fit(box, animate, this.split);
   }
 
   /** Re-frames the default view (keeps a view the user moved to when only the size changed) and sets the label fit. */
@@ -71,8 +75,7 @@ export class ScenePane {
   }
 
   applyTheme(theme: ThemeName): void {
-    const el = this.labelRenderer.domElement;
-    for (const t of ['light', 'dark', 'projector']) el.classList.toggle(`scene-labels--${t}`, t === theme);
+    setLabelTheme(this.labelRenderer.domElement, theme);
   }
 
   /**

@@ -7,6 +7,7 @@
  * fly the other to an unrelated point).
  */
 import type { Object3D, Vector3, WebGLRenderer } from 'three';
+import { setLabelTheme } from './labelStyles';
 import { frameNeed, ndcToCanvas, paneAt, splitPanes, type FrameNeed, type PaneRect } from './paneSplit';
 import type { ThemeName } from './palette';
 import { ScenePane } from './ScenePane';
@@ -67,9 +68,7 @@ export class ScenePanes {
   setTheme(theme: ThemeName): void {
     this.theme = theme;
     for (const p of this.list) p.applyTheme(theme);
-    for (const d of this.dividers) {
-      for (const t of ['light', 'dark', 'projector']) d.classList.toggle(`scene-labels--${t}`, t === theme);
-    }
+    for (const d of this.dividers) setLabelTheme(d, theme);
   }
 
   setReducedMotion(on: boolean): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ELEVATION, defaultPose, fitDistance, pixelsPerUnit } from './cameraFit';
+import { PerspectiveCamera, Vector3 } from 'three';
+import { DEFAULT_ELEVATION, FIT_MARGIN, defaultPose, fitDistance, pixelsPerUnit, tightPose } from './cameraFit';
 import { bandLines } from './BandView';
 import { bandLabel, mechanismLabel, paletteFor, ringLabel, KIND_STYLE } from './palette';
 import { fixtureMicrokernel } from './testFixtures';
@@ -24,6 +25,32 @@ describe('camera framing', () => {
     expect(dz).toBeGreaterThan(0);
     expect((Math.atan2(dy, dz) * 180) / Math.PI).toBeCloseTo(DEFAULT_ELEVATION);
     expect(pixelsPerUnit(pose.distance, 30, 800)).toBeGreaterThan(0);
+  });
+});
+
+describe('tight framing (split view panes)', () => {
+  it('shows every corner inside the margin, touches it on one axis, centred on both', () => {
+    const [min, max] = [
+      { x: -20, y: 0, z: -6 },
+      { x: 20, y: 18, z: 6 },
+    ];
+    for (const aspect of [0.9, 1.8, 3.6]) {
+      const pose = tightPose(min, max, 30, aspect);
+      const cam = new PerspectiveCamera(30, aspect, 0.1, 1000);
+      cam.position.set(pose.position.x, pose.position.y, pose.position.z);
+      cam.lookAt(pose.target.x, pose.target.y, pose.target.z);
+      cam.updateMatrixWorld();
+      const ndc = [min.x, max.x].flatMap((x) =>
+        [min.y, max.y].flatMap((y) => [min.z, max.z].map((z) => new Vector3(x, y, z).project(cam))),
+      );
+      const reach = Math.max(...ndc.map((p) => Math.max(Math.abs(p.x), Math.abs(p.y))));
+      expect(reach).toBeCloseTo(1 / FIT_MARGIN, 3);
+      // Centred on what is seen: the extents are symmetric on both axes.
+      const xs = ndc.map((p) => p.x);
+      const ys = ndc.map((p) => p.y);
+      expect(Math.max(...xs) + Math.min(...xs)).toBeCloseTo(0, 3);
+      expect(Math.max(...ys) + Math.min(...ys)).toBeCloseTo(0, 3);
+    }
   });
 });
 

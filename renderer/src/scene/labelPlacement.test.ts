@@ -21,8 +21,8 @@ describe('placeLabels', () => {
       { rect: box(200, 0), rank: 40, movable: true },
     ]);
     expect(p).toEqual([
-      { dy: 0, compact: false, hidden: false },
-      { dy: 0, compact: false, hidden: false },
+      { dy: 0, short: false, compact: false, hidden: false },
+      { dy: 0, short: false, compact: false, hidden: false },
     ]);
   });
 
@@ -31,7 +31,7 @@ describe('placeLabels', () => {
       { rect: box(0, 100), rank: 10, movable: true },
       { rect: box(20, 100), rank: 40, movable: true },
     ]);
-    expect(p[1]).toEqual({ dy: 0, compact: false, hidden: false });
+    expect(p[1]).toEqual({ dy: 0, short: false, compact: false, hidden: false });
     expect(p[0]?.hidden).toBe(false);
     expect(p[0]?.dy).toBeCloseTo(-1.05 * 20); // -0.55 h still overlaps a 20 px label; -1.05 h clears it
   });
@@ -41,7 +41,7 @@ describe('placeLabels', () => {
       { rect: box(0, 100), rank: 30, movable: false },
       { rect: box(0, 100), rank: 40, movable: true },
     ]);
-    expect(p[0]).toEqual({ dy: 0, compact: false, hidden: true });
+    expect(p[0]).toEqual({ dy: 0, short: false, compact: false, hidden: true });
   });
 
   it('shrinks a boxed-in label to its glyph before hiding it', () => {
@@ -53,9 +53,27 @@ describe('placeLabels', () => {
     }
     const label: LabelBox = { rect: box(10, 100, 100), rank: 40, movable: true, compact: box(47, 100, 26) };
     const p = placeLabels([...wall, label]);
-    expect(p.at(-1)).toEqual({ dy: 0, compact: true, hidden: false });
+    expect(p.at(-1)).toEqual({ dy: 0, short: false, compact: true, hidden: false });
     const noCompact = placeLabels([...wall, { ...label, compact: undefined }]);
     expect(noCompact.at(-1)?.hidden).toBe(true);
+  });
+
+  it('tries the short name before the glyph', () => {
+    const wall: LabelBox[] = [];
+    for (const k of NUDGES) {
+      wall.push({ rect: box(0, 100 + k * 20, 40), rank: 50, movable: false });
+      wall.push({ rect: box(80, 100 + k * 20, 40), rank: 50, movable: false });
+    }
+    const label: LabelBox = {
+      rect: box(10, 100, 100),
+      rank: 40,
+      movable: true,
+      short: box(42, 100, 36),
+      compact: box(50, 100, 20),
+    };
+    expect(placeLabels([...wall, label]).at(-1)).toEqual({ dy: 0, short: true, compact: false, hidden: false });
+    const tooLong = { ...label, short: box(35, 100, 50) };
+    expect(placeLabels([...wall, tooLong]).at(-1)).toEqual({ dy: 0, short: false, compact: true, hidden: false });
   });
 
   it('property: visible labels never overlap, and every nudge stays within 1.6 label heights (whole pixels)', () => {
@@ -89,7 +107,7 @@ describe('placeLabels', () => {
         // The highest-ranked label always shows, in full, where it is.
         if (boxes.length > 0) {
           const top = boxes.reduce((best, b, i) => (b.rank > boxes[best]!.rank ? i : best), 0);
-          expect(placed[top]).toEqual({ dy: 0, compact: false, hidden: false });
+          expect(placed[top]).toEqual({ dy: 0, short: false, compact: false, hidden: false });
         }
       }),
     );
@@ -111,6 +129,7 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
     expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({
       dx: 60,
       dy: 0,
+      short: false,
       compact: false,
       hidden: false,
     });
@@ -119,9 +138,10 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
   it('brings a label that sticks out of the bounds at its anchor inside them (a band name at a pane edge)', () => {
     const bounds: Rect = { left: 0, right: 300, top: 0, bottom: 100 };
     const [p] = placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }], { bounds });
-    expect(p).toEqual({ dx: 30, dy: 0, compact: false, hidden: false });
+    expect(p).toEqual({ dx: 30, dy: 0, short: false, compact: false, hidden: false });
     expect(placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }])[0]).toEqual({
       dy: 0,
+      short: false,
       compact: false,
       hidden: false,
     });
@@ -157,7 +177,12 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
     const wall: LabelBox[] = [70, 90, 110, 130].map((y) => ({ rect: box(-40, y, 200), rank: 50, movable: false }));
     const label: LabelBox = { rect: box(30, 100, 40), rank: 40, movable: true, compact: box(40, 100, 20) };
     expect(placeLabels([...wall, label]).at(-1)?.hidden).toBe(true);
-    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({ dy: -56, compact: true, hidden: false });
+    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({
+      dy: -56,
+      short: false,
+      compact: true,
+      hidden: false,
+    });
   });
 
   it('property: with slide and bounds, visible labels never overlap, and every one ends inside the bounds', () => {

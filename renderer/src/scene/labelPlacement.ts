@@ -3,7 +3,7 @@
  * two visible labels overlap. Highest rank first; a movable label that collides is nudged up or down by up to about
  * 1.6 label heights (it stays beside its block); with `slide` (a split view's pane, where labels are often wider than
  * their blocks) it may also slide sideways by up to 0.6 of its width, the smallest move first; failing that, a label
- * with a compact form (its kind glyph) tries that; only when nothing is free is it hidden. With `bounds` (a pane), a
+ * with a short name tries that, then one with a compact form (its kind glyph); only when nothing is free is it hidden. With `bounds` (a pane), a
  * label that sticks out at its anchor is first moved inside, and no move takes a label out of them.
  */
 export interface Rect {
@@ -24,6 +24,8 @@ export interface LabelBox {
    * slab's front face, right of its anchor at the slab's left end).
    */
   along?: 'right';
+  /** Its box with its short name (labelText.shortLabel), when it has one (centred where the full label is). */
+  short?: Rect;
   /** Its box when shrunk to the kind glyph, when it has one (centred where the full label is). */
   compact?: Rect;
 }
@@ -33,6 +35,8 @@ export interface Placement {
   dy: number;
   /** Horizontal offset in CSS px (only present when not 0: labels move sideways only with `slide` or `bounds`). */
   dx?: number;
+  /** Shown with its short name. */
+  short: boolean;
   compact: boolean;
   hidden: boolean;
 }
@@ -102,7 +106,7 @@ export function placeLabels(boxes: readonly LabelBox[], options: PlaceOptions = 
   const { bounds, slide = false } = options;
   const order = boxes.map((_, i) => i).sort((a, b) => (boxes[b]?.rank ?? 0) - (boxes[a]?.rank ?? 0));
   const kept: Rect[] = [];
-  const out: Placement[] = boxes.map(() => ({ dy: 0, compact: false, hidden: true }));
+  const out: Placement[] = boxes.map(() => ({ dy: 0, short: false, compact: false, hidden: true }));
   const fit = (r: Rect, movable: boolean, glyph = false, along?: 'right'): [number, number] | undefined => {
     const h = r.bottom - r.top;
     const w = r.right - r.left;
@@ -121,19 +125,23 @@ export function placeLabels(boxes: readonly LabelBox[], options: PlaceOptions = 
     }
     return undefined;
   };
-  const place = (i: number, rect: Rect, compact: boolean, at: [number, number]): void => {
+  type Form = 'full' | 'short' | 'compact';
+  const place = (i: number, rect: Rect, form: Form, at: [number, number]): void => {
     const [dx, dy] = at;
     kept.push(shift(rect, dy, dx));
-    out[i] = dx === 0 ? { dy, compact, hidden: false } : { dy, dx, compact, hidden: false };
+    const p = { dy, short: form === 'short', compact: form === 'compact', hidden: false };
+    out[i] = dx === 0 ? p : { ...p, dx };
   };
   // Labels waiting for a last chance: it comes once every label with a glyph form (the components) has been placed,
   // before the lower-ranked labels without one (column titles, bands, layer names) take the room.
   let lastChance: number[] = [];
   const lastChances = (): void => {
     for (const i of lastChance) {
-      const c = boxes[i]?.compact;
-      const at = c && fit(c, true, true);
-      if (c && at) place(i, c, true, at);
+      const { short, compact } = boxes[i] ?? {};
+      const atShort = short && fit(short, true, true);
+      const at = !atShort && compact && fit(compact, true, true);
+      if (short && atShort) place(i, short, 'short', atShort);
+      else if (compact && at) place(i, compact, 'compact', at);
     }
     lastChance = [];
   };
@@ -143,10 +151,12 @@ export function placeLabels(boxes: readonly LabelBox[], options: PlaceOptions = 
     const waiting = boxes[lastChance.at(-1) ?? -1];
     if (waiting && !box.compact && box.rank < waiting.rank) lastChances();
     const at = fit(box.rect, box.movable, false, box.along);
-    if (at) place(i, box.rect, false, at);
+    const atShort = !at && box.short && fit(box.short, box.movable);
+    if (at) place(i, box.rect, 'full', at);
+    else if (box.short && atShort) place(i, box.short, 'short', atShort);
     else if (box.compact) {
       const c = fit(box.compact, box.movable);
-      if (c) place(i, box.compact, true, c);
+      if (c) place(i, box.compact, 'compact', c);
       else if (slide && box.movable) lastChance.push(i);
     }
   }

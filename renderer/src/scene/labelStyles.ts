@@ -1,3 +1,10 @@
+import { THEMES, THEME_COLORS, cssCustomProperties, type ThemeName } from '../../../electron/ipc/themeColors';
+
+/** Each theme's label colours (electron/ipc/themeColors.ts) as custom properties of its label layer class. */
+const THEME_RULES = THEMES.map(
+  (theme) => `.scene-labels--${theme} { ${cssCustomProperties(THEME_COLORS[theme].labels, '--scene-')} }`,
+).join('\n');
+
 /**
  * Default CSS of the label layer, injected into the label root (the UI may override any of it). Sizes are CSS px
  * scaled by --label-font-scale (set by the UI) and --scene-label-fit (set by the scene from the default zoom, never
@@ -44,26 +51,12 @@ export const LABEL_CSS = `
 .scene-label--failed .scene-label__lines { text-decoration: line-through; text-decoration-thickness: 2px; }
 .scene-label--yield { visibility: hidden; }
 .scene-label--gone { display: none; }
+.scene-label__short { display: none; }
+.scene-label--short .scene-label__lines { display: none; }
+.scene-label--short .scene-label__short { display: inline-block; vertical-align: middle; white-space: pre-line; }
 .scene-label--compact .scene-label__lines { display: none; }
 .scene-label--compact .scene-label__badge { margin-right: 0; }
-.scene-labels--light {
-  --scene-label-fg: #111; --scene-label-bg: rgba(255,255,255,0.93); --scene-label-border: #555; --scene-layer-bg: rgba(255,255,255,0.75);
-  --scene-band-fg: #222; --scene-label-tcb: #000; --scene-label-active-bg: #fff4c2; --scene-label-active-border: #e69f00;
-  --scene-label-hover: #0072b2; --scene-label-selected: #6a00ff; --scene-label-failed-bg: #333; --scene-label-failed-fg: #fff;
-  --scene-mech-bg: #7a1500; --scene-mech-fg: #fff; --scene-gate-bg: #222; --scene-gate-fg: #fff;
-}
-.scene-labels--dark {
-  --scene-label-fg: #f2f2f2; --scene-label-bg: rgba(20,23,28,0.92); --scene-label-border: #8a93a0; --scene-layer-bg: rgba(20,23,28,0.7);
-  --scene-band-fg: #e8e8e8; --scene-label-tcb: #fff; --scene-label-active-bg: #5a4700; --scene-label-active-border: #ffd84d;
-  --scene-label-hover: #9ad0ff; --scene-label-selected: #f0e442; --scene-label-failed-bg: #000; --scene-label-failed-fg: #bbb;
-  --scene-mech-bg: #ffb27a; --scene-mech-fg: #000; --scene-gate-bg: #e8e8e8; --scene-gate-fg: #000;
-}
-.scene-labels--projector {
-  --scene-label-fg: #000; --scene-label-bg: #fff; --scene-label-border: #000; --scene-layer-bg: #fff;
-  --scene-band-fg: #000; --scene-label-tcb: #000; --scene-label-active-bg: #ffe066; --scene-label-active-border: #000;
-  --scene-label-hover: #0040ff; --scene-label-selected: #6a00ff; --scene-label-failed-bg: #000; --scene-label-failed-fg: #fff;
-  --scene-mech-bg: #000; --scene-mech-fg: #fff; --scene-gate-bg: #000; --scene-gate-fg: #fff;
-}
+${THEME_RULES}
 .scene-labels--projector .scene-label { font-weight: 700; border-width: 2px; }
 .scene-labels--projector .scene-label--mechanism {
   font-size: max(13px, calc(14px * var(--lbl-scale))); font-weight: 800; background: var(--scene-mech-bg); color: var(--scene-mech-fg);
@@ -73,3 +66,8 @@ export const LABEL_CSS = `
 .scene-labels--split .scene-label { padding: 1px 4px; line-height: 1.1; }
 .scene-labels--split .scene-label--mechanism { padding: 0 6px; }
 `;
+
+/** Gives a label layer (or a pane divider) the class that selects its theme's label colours. */
+export function setLabelTheme(el: HTMLElement, theme: ThemeName): void {
+  for (const t of THEMES) el.classList.toggle(`scene-labels--${t}`, t === theme);
+}

@@ -26,3 +26,21 @@ export function wrapLabel(text: string, wrapAt = WRAP_AT): string[] {
 export function longestLine(lines: readonly string[]): number {
   return lines.reduce((m, l) => Math.max(m, l.length), 0);
 }
+
+/**
+ * A component's name made narrower for a crowded view, as lines, or null when it cannot be: one line without what its
+ * kind glyph already says or a reader can do without (a parenthesis "VMBus (root)", a file extension "vmswitch.sys",
+ * a trailing "driver" or "hypervisor", which the ⚙ and ▲ glyphs say); or, when none of that applies, the whole name broken onto two lines ("VMBus / client").
+ * Read before resorting to the bare glyph.
+ */
+export function shortLabel(lines: readonly string[]): string[] | null {
+  const full = lines.join(' ').trim();
+  const short = full
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\.(sys|exe|dll|ko)\b/gi, '')
+    .replace(/\s+(driver|hypervisor)$/i, '')
+    .trim();
+  if (short.length > 0 && short.length < full.length) return [short];
+  const broken = lines.length === 1 ? wrapLabel(full, 0) : [];
+  return broken.length === 2 ? broken : null;
+}

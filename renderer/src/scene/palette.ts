@@ -5,8 +5,9 @@
 import { bandName, ringName, type PrivilegeSubject } from '../model/privilege';
 import { EXIT_MECHANISMS } from '../model/schema';
 import { RINGS, type ComponentKind, type Domain, type Mechanism, type Payload, type Ring } from '../model/types';
+import { THEME_COLORS, type ThemeName } from '../../../electron/ipc/themeColors';
 
-export type ThemeName = 'light' | 'dark' | 'projector';
+export type { ThemeName };
 
 /** Okabe-Ito. */
 export const OKABE_ITO = {
@@ -121,43 +122,11 @@ export interface Palette {
   deviceLink: number;
 }
 
-const SLAB_LIGHT: Record<string, number> = {
-  hardware: 0x8c8c8c,
-  'ring-1': 0xf2b48a,
-  'ring0:host': 0x9cc3e6,
-  'ring0:guest': 0x9fd9c2,
-  'ring0:hypervisor': 0xf2b48a,
-  // A deprivileged guest kernel (binary translation) is drawn like any guest kernel.
-  'deprivileged:guest': 0x9fd9c2,
-  'ring3:host': 0xc6def2,
-  'ring3:guest': 0xc9ecdd,
-};
-const SLAB_DARK: Record<string, number> = {
-  hardware: 0x5a5a5a,
-  'ring-1': 0x8a3f0c,
-  'ring0:host': 0x1f4f7a,
-  'ring0:guest': 0x14614b,
-  'ring0:hypervisor': 0x8a3f0c,
-  // A deprivileged guest kernel (binary translation) is drawn like any guest kernel.
-  'deprivileged:guest': 0x14614b,
-  'ring3:host': 0x4a86bf,
-  'ring3:guest': 0x3a9c7c,
-};
-const SLAB_PROJECTOR: Record<string, number> = {
-  hardware: 0x555555,
-  'ring-1': 0xd55e00,
-  'ring0:host': 0x0072b2,
-  'ring0:guest': 0x009e73,
-  'ring0:hypervisor': 0xd55e00,
-  // A deprivileged guest kernel (binary translation) is drawn like any guest kernel.
-  'deprivileged:guest': 0x009e73,
-  'ring3:host': 0x56b4e9,
-  'ring3:guest': 0x5fd3a8,
-};
+/** Inverted-hull outline thickness in world units per theme (geometry, so not in the colour table). */
+const OUTLINE_WIDTH: Readonly<Record<ThemeName, number>> = { light: 0.14, dark: 0.12, projector: 0.2 };
 
-function slabLookup(table: Record<string, number>): (ring: Ring, domain: Domain) => number {
-  return (ring, domain) => table[`${ring}:${domain}`] ?? table[ring] ?? table[`${ring}:host`] ?? 0x888888;
-}
+/** '#rrggbb' (the colour table's notation) as the number three.js takes. */
+const rgb = (css: string): number => parseInt(css.slice(1), 16);
 
 function scaleColor(color: number, f: number): number {
   const r = Math.min(255, Math.round(((color >> 16) & 255) * f));
@@ -166,72 +135,29 @@ function scaleColor(color: number, f: number): number {
   return (r << 16) | (g << 8) | b;
 }
 
+/** The 3D palette of a theme, from its scene colours in the theme colour table (electron/ipc/themeColors.ts). */
 export function paletteFor(theme: ThemeName): Palette {
-  if (theme === 'dark') {
-    return {
-      theme,
-      background: 0x14171c,
-      slab: slabLookup(SLAB_DARK),
-      slabOpacity: 0.85,
-      blockColor: (kind) => scaleColor(KIND_STYLE[kind].color, 0.9),
-      blockEdge: 0x0b0d10,
-      tcbOutline: 0xffffff,
-      selectOutline: OKABE_ITO.yellow,
-      hoverOutline: 0x9ad0ff,
-      outlineWidth: 0.12,
-      activeEmissive: 0xffd84d,
-      failedColor: 0x222222,
-      failedHatch: 0x555555,
-      arc: { drop: 0xff8a3d, rise: 0xf0a8dc, direct: 0x8fd3ff },
-      arcDoneOpacity: 0.28,
-      arcHalo: 0x000000,
-      packet: { command: OKABE_ITO.yellow, data: 0xffffff, signal: 0xffe14d },
-      gate: 0xe8e8e8,
-      deviceLink: 0xb8b8b8,
-    };
-  }
-  if (theme === 'projector') {
-    return {
-      theme,
-      background: 0xfcfcfc,
-      slab: slabLookup(SLAB_PROJECTOR),
-      slabOpacity: 1,
-      blockColor: (kind) => KIND_STYLE[kind].color,
-      blockEdge: 0x000000,
-      tcbOutline: 0x000000,
-      selectOutline: 0x6a00ff,
-      hoverOutline: 0x0040ff,
-      outlineWidth: 0.2,
-      activeEmissive: 0xffcc00,
-      failedColor: 0x1a1a1a,
-      failedHatch: 0x6e6e6e,
-      arc: { drop: 0xb00000, rise: 0x7a007a, direct: 0x002b80 },
-      arcDoneOpacity: 0.4,
-      arcHalo: 0xffffff,
-      packet: { command: 0x000000, data: 0x000000, signal: 0x2a0066 },
-      gate: 0x000000,
-      deviceLink: 0x333333,
-    };
-  }
+  const c = THEME_COLORS[theme].scene;
+  const slab = (key: string): number | undefined => (c.slab[key] === undefined ? undefined : rgb(c.slab[key]));
   return {
     theme,
-    background: 0xf4f5f7,
-    slab: slabLookup(SLAB_LIGHT),
-    slabOpacity: 0.9,
-    blockColor: (kind) => KIND_STYLE[kind].color,
-    blockEdge: 0x333333,
-    tcbOutline: 0x1a1a1a,
-    selectOutline: 0x6a00ff,
-    hoverOutline: 0x0072b2,
-    outlineWidth: 0.14,
-    activeEmissive: 0xffb000,
-    failedColor: 0x2a2a2a,
-    failedHatch: 0x6a6a6a,
-    arc: { drop: 0x9e1b00, rise: 0x6b2c91, direct: 0x003f7f },
-    arcDoneOpacity: 0.28,
-    arcHalo: 0xffffff,
-    packet: { command: 0x111111, data: 0x111111, signal: 0x3a0a5e },
-    gate: 0x222222,
-    deviceLink: 0x555555,
+    background: rgb(c.background),
+    slab: (ring, domain) => slab(`${ring}:${domain}`) ?? slab(ring) ?? slab(`${ring}:host`) ?? 0x888888,
+    slabOpacity: c.slabOpacity,
+    blockColor: (kind) => scaleColor(KIND_STYLE[kind].color, c.kindColorScale),
+    blockEdge: rgb(c.blockEdge),
+    tcbOutline: rgb(c.tcbOutline),
+    selectOutline: rgb(c.selectOutline),
+    hoverOutline: rgb(c.hoverOutline),
+    outlineWidth: OUTLINE_WIDTH[theme],
+    activeEmissive: rgb(c.activeEmissive),
+    failedColor: rgb(c.failedColor),
+    failedHatch: rgb(c.failedHatch),
+    arc: { drop: rgb(c.arc.drop), rise: rgb(c.arc.rise), direct: rgb(c.arc.direct) },
+    arcDoneOpacity: c.arcDoneOpacity,
+    arcHalo: rgb(c.arcHalo),
+    packet: { command: rgb(c.packet.command), data: rgb(c.packet.data), signal: rgb(c.packet.signal) },
+    gate: rgb(c.gate),
+    deviceLink: rgb(c.deviceLink),
   };
 }

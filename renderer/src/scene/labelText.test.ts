@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { shortLabel } from './labelText';
+
+describe('shortLabel', () => {
+  it('drops what the glyph says or a reader can do without, on one line', () => {
+    expect(shortLabel(['vmswitch.sys'])).toEqual(['vmswitch']);
+    expect(shortLabel(['VMBus (root)'])).toEqual(['VMBus']);
+    expect(shortLabel(['Vendor NIC', 'driver'])).toEqual(['Vendor NIC']);
+    expect(shortLabel(['ATA driver (IDE)'])).toEqual(['ATA']);
+    expect(shortLabel(['Hyper-V', 'hypervisor'])).toEqual(['Hyper-V']);
+  });
+
+  it('otherwise breaks a one-line name onto two lines; a single word or two lines already have no narrower form', () => {
+    expect(shortLabel(['VMBus client'])).toEqual(['VMBus', 'client']);
+    expect(shortLabel(['Enlightenments'])).toBeNull();
+    expect(shortLabel(['Storage', 'controller'])).toBeNull();
+  });
+});
