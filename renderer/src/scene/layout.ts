@@ -53,17 +53,20 @@ export interface Box3Like {
   max: { x: number; y: number; z: number };
 }
 
-export interface BlockLayout {
-  componentId: string;
-  layerId: string;
-  columnId: string | null;
-  /** Centre of the box. */
+/** A box by its centre and its size (width x, height y, depth z). */
+export interface Box {
   x: number;
   y: number;
   z: number;
   w: number;
   h: number;
   d: number;
+}
+
+export interface BlockLayout extends Box {
+  componentId: string;
+  layerId: string;
+  columnId: string | null;
   row: number;
   labelLines: string[];
   /** Where the label sits: the front face, one block height below the top. */
@@ -72,18 +75,12 @@ export interface BlockLayout {
   port: { x: number; y: number; z: number };
 }
 
-export interface SlabLayout {
+export interface SlabLayout extends Box {
   layerId: string;
   name: string;
   ring: Ring;
   domain: Domain;
   columnId: string | null;
-  x: number;
-  y: number;
-  z: number;
-  w: number;
-  h: number;
-  d: number;
   /** Top face height (blocks stand on it). */
   top: number;
   sublevel: number;

@@ -6,16 +6,9 @@
  */
 import type { MorphKeys } from '../model/morph';
 import type { Architecture, ComponentKind, Domain, Ring } from '../model/types';
-import type { BandLayout, Box3Like, ColumnLayout, GateLayout, LinkLayout, StackLayout } from './layout';
+import type { BandLayout, Box, Box3Like, ColumnLayout, GateLayout, LinkLayout, StackLayout } from './layout';
 
-export interface MorphBox {
-  x: number;
-  y: number;
-  z: number;
-  w: number;
-  h: number;
-  d: number;
-}
+export type MorphBox = Box;
 
 /** One end of an actor: a slab or a block as it is in one of the two layouts. */
 export interface MorphEnd {
