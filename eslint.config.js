@@ -22,6 +22,8 @@ export const LAYERS = {
   'renderer-entry': { values: ['ui', 'platform', 'model', 'scene'] },
   electron: { values: [] },
   scripts: { values: ['electron', 'model'] },
+  // The benchmark's harness pages draw the app's own scene in a browser.
+  bench: { values: ['model', 'scene'] },
   e2e: { values: ['scripts'], types: ['electron'] },
 };
 const ELEMENTS = [
@@ -33,6 +35,7 @@ const ELEMENTS = [
   // What is left directly under renderer/src: the entry point (main.ts).
   { type: 'renderer-entry', pattern: 'renderer/src', partialMatch: false },
   { type: 'electron', pattern: 'electron', partialMatch: false },
+  { type: 'bench', pattern: 'scripts/bench', partialMatch: false },
   { type: 'scripts', pattern: 'scripts', partialMatch: false },
   { type: 'e2e', pattern: 'e2e', partialMatch: false },
 ];

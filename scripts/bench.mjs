@@ -1,0 +1,408 @@
+// `npm run bench`: builds the renderer and measures it in headless Chromium, with a baseline measured in the same run
+// (a bare three.js page of the same size and renderer settings, scripts/bench/baseline.ts) so that figures on a noisy
+// machine are read as ratios. Writes bench/report.json and bench/report.md and prints the table.
+// The app is built into dist/bench/renderer and the harness into dist/bench/pages.
+// `npm run bench -- --check` also checks the budgets (issue 11) and exits 1 on any that fails, printing figure and
+// budget. `--no-build` measures the build already in dist/bench/. RMO_BENCH_PORT picks the port (default 4176).
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumExecutable } from './browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+// Its own output folder: a bench never replaces the build an e2e run may be serving from dist/renderer.
+const DIST = join(ROOT, 'dist/bench');
+const args = new Set(process.argv.slice(2));
+const CHECK = args.has('--check');
+const PORT = Number(process.env.RMO_BENCH_PORT ?? 4176);
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+/** Budgets of issue 11. Each is checked against one figure of the report. */
+const BUDGETS = {
+  idleFrames: 0,
+  drawCallsBuiltIn: 150,
+  drawCallsScale64x1000: 200,
+  heapRatio: 1.15,
+  initialJsKb: 900,
+  fpsRatio: 0.6,
+  firstFrameRatio: 1.3,
+  tbtMs: 200,
+};
+
+const log = (...a) => console.error(...a);
+
+// ---- build ----
+if (!args.has('--no-build')) {
+  log('bench: building the renderer');
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', join(DIST, 'renderer')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+log('bench: building the harness pages');
+await build({
+  configFile: false,
+  root: join(ROOT, 'scripts/bench'),
+  base: './',
+  logLevel: 'warn',
+  build: {
+    outDir: join(DIST, 'pages'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: { baseline: join(ROOT, 'scripts/bench/baseline.html'), scale: join(ROOT, 'scripts/bench/scale.html') },
+    },
+  },
+});
+
+// ---- bundle sizes ----
+function bundleSizes() {
+  const dir = join(DIST, 'renderer');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const initial = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]));
+  const files = readdirSync(join(dir, 'assets'))
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => {
+      const bytes = readFileSync(join(dir, 'assets', f));
+      return {
+        file: `assets/${f}`,
+        kind: extname(f).slice(1),
+        initial: initial.has(`assets/${f}`),
+        rawKb: bytes.length / 1000,
+        gzipKb: gzipSync(bytes, { level: 9 }).length / 1000,
+      };
+    });
+  const sum = (pred, key) => files.filter(pred).reduce((a, f) => a + f[key], 0);
+  return {
+    files,
+    initialJsKb: sum((f) => f.initial && f.kind === 'js', 'rawKb'),
+    initialJsGzipKb: sum((f) => f.initial && f.kind === 'js', 'gzipKb'),
+    initialCssKb: sum((f) => f.initial && f.kind === 'css', 'rawKb'),
+    lazyJsKb: sum((f) => !f.initial && f.kind === 'js', 'rawKb'),
+  };
+}
+
+// ---- a static server for dist/renderer (at /) and dist/bench (at /__bench/) ----
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+function serve() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const [base, rest] = url.pathname.startsWith('/__bench/')
+      ? [join(DIST, 'pages'), url.pathname.slice('/__bench/'.length)]
+      : [join(DIST, 'renderer'), url.pathname.slice(1) || 'index.html'];
+    const file = normalize(join(base, decodeURIComponent(rest)));
+    if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
+}
+
+// ---- in-page helpers ----
+/* global document, MutationObserver -- observeStartup and the evaluate() callbacks run in the page */
+/** Records long tasks and the first 3D frame from navigation on (installed before any page script). */
+function observeStartup() {
+  globalThis.benchStartup = { longTasks: [], firstFrameAt: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.benchStartup.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  // The init script runs before <html> exists: watch the document.
+  new MutationObserver(() => {
+    if (document.documentElement?.dataset.sceneReady === 'true')
+      globalThis.benchStartup.firstFrameAt ??= performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-scene-ready'] });
+}
+const tbtOf = (tasks) => tasks.filter(([start]) => start < 5000).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const appStats = (page) => page.evaluate(() => globalThis.ringMinusOneDebug.stats());
+const settled = (page) => page.waitForFunction(() => globalThis.ringMinusOneDebug?.stats().settled === true);
+const wait = (page, ms) => page.waitForTimeout(ms);
+
+async function startup(browser, url, firstFrame) {
+  const page = await browser.newPage({ viewport: SIZES[0] });
+  page.on('pageerror', (e) => log(`bench: page error at ${url}: ${e.message}`));
+  await page.addInitScript(observeStartup);
+  await page.goto(url);
+  await page.waitForFunction(firstFrame);
+  await page.waitForFunction(() => performance.now() >= 5000, null, { timeout: 30_000 });
+  const r = await page.evaluate(() => ({
+    firstFrameAt: globalThis.benchStartup.firstFrameAt ?? globalThis.benchBaseline?.firstFrameAt,
+    longTasks: globalThis.benchStartup.longTasks,
+  }));
+  await page.close();
+  return { firstFrameMs: r.firstFrameAt, tbtMs: tbtOf(r.longTasks) };
+}
+
+/** Frames per second over `seconds` of wall time, from a frame counter read in the page. */
+async function fps(page, read, seconds = 3) {
+  const f0 = await page.evaluate(read);
+  const t0 = Date.now();
+  await wait(page, seconds * 1000);
+  const f1 = await page.evaluate(read);
+  return (f1 - f0) / ((Date.now() - t0) / 1000);
+}
+const appFrames = () => globalThis.ringMinusOneDebug.stats().framesRendered;
+const baselineFrames = () => globalThis.benchBaseline.frames;
+
+async function openApp(browser, viewport) {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForSelector('html[data-scene-ready=true]');
+  return page;
+}
+
+async function playing(page, view) {
+  await page.keyboard.press(view === 'walkthrough' ? '2' : '3');
+  await page.getByRole('button', { name: /^Play/ }).click();
+  await page.waitForFunction(() => globalThis.ringMinusOneDebug.stats().settled === false);
+}
+
+// ---- run ----
+const report = { date: new Date().toISOString(), machine: {}, bundle: bundleSizes() };
+const server = await serve();
+const executablePath = chromiumExecutable();
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+try {
+  report.machine = { chromium: browser.version(), cores: (await import('node:os')).cpus().length };
+
+  log('bench: start-up (3 runs each)');
+  const app = [];
+  const base = [];
+  for (let i = 0; i < 3; i++) {
+    app.push(await startup(browser, `http://127.0.0.1:${PORT}/`, () => globalThis.benchStartup?.firstFrameAt != null));
+    base.push(
+      await startup(
+        browser,
+        `http://127.0.0.1:${PORT}/__bench/baseline.html`,
+        () => globalThis.benchBaseline?.firstFrameAt != null,
+      ),
+    );
+  }
+  report.startup = {
+    appFirstFrameMs: median(app.map((r) => r.firstFrameMs)),
+    baselineFirstFrameMs: median(base.map((r) => r.firstFrameMs)),
+    appTbtMs: median(app.map((r) => r.tbtMs)),
+    baselineTbtMs: median(base.map((r) => r.tbtMs)),
+  };
+  report.startup.firstFrameRatio = report.startup.appFirstFrameMs / report.startup.baselineFirstFrameMs;
+
+  log('bench: frame rate while playing');
+  report.fps = [];
+  for (const size of SIZES) {
+    const basePage = await browser.newPage({ viewport: size });
+    await basePage.goto(`http://127.0.0.1:${PORT}/__bench/baseline.html`);
+    await basePage.waitForFunction(() => globalThis.benchBaseline?.firstFrameAt != null);
+    const baseline = await fps(basePage, baselineFrames);
+    await basePage.close();
+    for (const view of ['walkthrough', 'compare']) {
+      const page = await openApp(browser, size);
+      await playing(page, view);
+      const value = await fps(page, appFrames);
+      await page.close();
+      report.fps.push({ view, size: `${size.width}x${size.height}`, app: value, baseline, ratio: value / baseline });
+    }
+  }
+
+  log('bench: draw calls per built-in scene');
+  const page = await openApp(browser, SIZES[0]);
+  report.drawCalls = [];
+  const archIds = await page.locator('#toolbar-architecture option').evaluateAll((os) => os.map((o) => o.value));
+  for (const id of archIds) {
+    await page.selectOption('#toolbar-architecture', id);
+    await settled(page);
+    const s = await appStats(page);
+    report.drawCalls.push({ scene: `explore ${id}`, drawCalls: s.drawCalls, triangles: s.triangles });
+  }
+  log('bench: frames in 5 idle seconds');
+  await settled(page);
+  const idle0 = (await appStats(page)).framesRendered;
+  await wait(page, 5000);
+  report.idleFrames = (await appStats(page)).framesRendered - idle0;
+
+  await page.keyboard.press('2');
+  const pathIds = await page
+    .getByLabel('I/O path')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => o.value));
+  for (const id of pathIds) {
+    await page.getByLabel('I/O path').selectOption(id);
+    // The last hop: every arc of the path is drawn, the most this path ever draws.
+    await page.getByLabel('Position in the walkthrough').evaluate((el) => {
+      el.value = '1000000';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.getByRole('button', { name: /^Step back/ }).click();
+    await settled(page);
+    const s = await appStats(page);
+    report.drawCalls.push({ scene: `walkthrough ${id}`, drawCalls: s.drawCalls, triangles: s.triangles });
+  }
+  await page.keyboard.press('3');
+  for (const arrangement of ['side-by-side', 'stacked']) {
+    await page.getByLabel('Arrange the stacks').selectOption(arrangement);
+    await settled(page);
+    const s = await appStats(page);
+    report.drawCalls.push({ scene: `compare ${arrangement}`, drawCalls: s.drawCalls, triangles: s.triangles });
+  }
+
+  log('bench: memory after 50 scenario switches');
+  await page.keyboard.press('1');
+  const heap = async () => {
+    await page.evaluate(() => globalThis.gc?.());
+    const s = await appStats(page);
+    return {
+      heapMb: await page.evaluate(() => performance.memory.usedJSHeapSize / 1e6),
+      geometries: s.geometries,
+      textures: s.textures,
+    };
+  };
+  await page.selectOption('#toolbar-architecture', archIds[1] ?? archIds[0]);
+  await settled(page);
+  await page.selectOption('#toolbar-architecture', archIds[0]);
+  await settled(page);
+  const afterOne = await heap();
+  for (let i = 1; i <= 50; i++) {
+    await page.selectOption('#toolbar-architecture', archIds[i % archIds.length]);
+    await settled(page);
+  }
+  await page.selectOption('#toolbar-architecture', archIds[0]);
+  await settled(page);
+  const afterFifty = await heap();
+  report.memory = { afterOne, afterFifty, heapRatio: afterFifty.heapMb / afterOne.heapMb };
+  await page.close();
+
+  log('bench: scale sweep');
+  report.scale = [];
+  const scalePage = await browser.newPage({ viewport: SIZES[0] });
+  await scalePage.goto(`http://127.0.0.1:${PORT}/__bench/scale.html`);
+  await scalePage.waitForFunction(() => globalThis.benchScale !== undefined);
+  for (const vms of [1, 8, 32, 64])
+    for (const packets of [10, 100, 1000]) {
+      const errors = await scalePage.evaluate(([v, p]) => globalThis.benchScale.show(v, p), [vms, packets]);
+      if (errors.length > 0) throw new Error(`generated scenario (${vms} VMs) is invalid:\n${errors.join('\n')}`);
+      const f0 = await scalePage.evaluate(() => globalThis.benchScale.stats().framesRendered);
+      await scalePage.waitForFunction((f) => globalThis.benchScale.stats().framesRendered >= f + 2, f0);
+      const s = await scalePage.evaluate(() => globalThis.benchScale.stats());
+      const rate = await fps(scalePage, () => globalThis.benchScale.stats().framesRendered, 2);
+      report.scale.push({ vms, packets, drawCalls: s.drawCalls, triangles: s.triangles, fps: rate });
+    }
+  await scalePage.close();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// ---- report ----
+const r = report;
+const round = (x, d = 1) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
+const maxBuiltIn = Math.max(...r.drawCalls.map((d) => d.drawCalls));
+const scale64 = r.scale.find((s) => s.vms === 64 && s.packets === 1000);
+const checks = [
+  ['frames in 5 idle seconds', r.idleFrames, `= ${BUDGETS.idleFrames}`, r.idleFrames <= BUDGETS.idleFrames],
+  [
+    'draw calls, every built-in scene (max)',
+    maxBuiltIn,
+    `<= ${BUDGETS.drawCallsBuiltIn}`,
+    maxBuiltIn <= BUDGETS.drawCallsBuiltIn,
+  ],
+  [
+    'draw calls, 64 guests and 1000 packets',
+    scale64?.drawCalls,
+    `<= ${BUDGETS.drawCallsScale64x1000}`,
+    (scale64?.drawCalls ?? Infinity) <= BUDGETS.drawCallsScale64x1000,
+  ],
+  [
+    'heap after 50 switches / after one',
+    round(r.memory.heapRatio, 3),
+    `<= ${BUDGETS.heapRatio}`,
+    r.memory.heapRatio <= BUDGETS.heapRatio,
+  ],
+  [
+    'geometries and textures after 50 switches (vs after one)',
+    `${r.memory.afterFifty.geometries}/${r.memory.afterFifty.textures} (${r.memory.afterOne.geometries}/${r.memory.afterOne.textures})`,
+    'back to after one',
+    r.memory.afterFifty.geometries <= r.memory.afterOne.geometries &&
+      r.memory.afterFifty.textures <= r.memory.afterOne.textures,
+  ],
+  [
+    'initial JS, kB minified',
+    round(r.bundle.initialJsKb),
+    `<= ${BUDGETS.initialJsKb}`,
+    r.bundle.initialJsKb <= BUDGETS.initialJsKb,
+  ],
+  ...r.fps.map((f) => [
+    `frame rate ${f.view} ${f.size} (app / baseline)`,
+    `${round(f.app)} / ${round(f.baseline)} = ${round(f.ratio, 2)}x`,
+    `>= ${BUDGETS.fpsRatio}x`,
+    f.ratio >= BUDGETS.fpsRatio,
+  ]),
+  [
+    'first 3D frame (app / baseline)',
+    `${round(r.startup.appFirstFrameMs, 0)} / ${round(r.startup.baselineFirstFrameMs, 0)} ms = ${round(r.startup.firstFrameRatio, 2)}x`,
+    `<= ${BUDGETS.firstFrameRatio}x`,
+    r.startup.firstFrameRatio <= BUDGETS.firstFrameRatio,
+  ],
+  [
+    'total blocking time, first 5 s (ms)',
+    round(r.startup.appTbtMs, 0),
+    `<= ${BUDGETS.tbtMs}`,
+    r.startup.appTbtMs <= BUDGETS.tbtMs,
+  ],
+];
+r.budgets = checks.map(([what, figure, budget, ok]) => ({ what, figure, budget, ok }));
+
+const md = [
+  `# Ring Minus One benchmark (${r.date}, Chromium ${r.machine.chromium}, ${r.machine.cores} cores)`,
+  '',
+  '| budget | figure | budget | |',
+  '| --- | --- | --- | --- |',
+  ...checks.map(([what, figure, budget, ok]) => `| ${what} | ${figure} | ${budget} | ${ok ? 'ok' : '**over**'} |`),
+  '',
+  `Bundle: initial JS ${round(r.bundle.initialJsKb)} kB (${round(r.bundle.initialJsGzipKb)} kB gzip), initial CSS ${round(r.bundle.initialCssKb)} kB, lazy JS ${round(r.bundle.lazyJsKb)} kB.`,
+  `Start-up: total blocking time app ${round(r.startup.appTbtMs, 0)} ms, baseline ${round(r.startup.baselineTbtMs, 0)} ms.`,
+  `Memory: heap ${round(r.memory.afterOne.heapMb)} MB after one switch, ${round(r.memory.afterFifty.heapMb)} MB after 50.`,
+  '',
+  '| scene | draw calls | triangles |',
+  '| --- | --- | --- |',
+  ...r.drawCalls.map((d) => `| ${d.scene} | ${d.drawCalls} | ${d.triangles} |`),
+  '',
+  '| guests | packets | draw calls | triangles | frames/s |',
+  '| --- | --- | --- | --- | --- |',
+  ...r.scale.map((s) => `| ${s.vms} | ${s.packets} | ${s.drawCalls} | ${s.triangles} | ${round(s.fps)} |`),
+  '',
+].join('\n');
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/report.json'), JSON.stringify(r, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/report.md'), md);
+console.log(md);
+
+if (CHECK) {
+  const failed = checks.filter(([, , , ok]) => !ok);
+  for (const [what, figure, budget] of failed)
+    console.error(`bench: over budget: ${what}: ${figure} (budget ${budget})`);
+  if (failed.length > 0) process.exit(1);
+  console.error('bench: every budget met');
+}
