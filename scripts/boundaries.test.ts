@@ -106,7 +106,8 @@ const CASES: [string, string, string, RegExp][] = [
   ],
 ];
 
-describe('layer boundaries (eslint.config.js)', () => {
+// The first lint loads the config, its plugins and the TypeScript resolver: seconds on a busy machine, not a hang.
+describe('layer boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
   it.each(CASES)('rejects: %s', async (_name, file, code, rule) => {
     const messages = await lint(file, code);
     expect(messages.join('\n')).toMatch(rule);
