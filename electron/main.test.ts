@@ -31,15 +31,20 @@ function fakeElectron(userData: string) {
     static getAllWindows = () => record.windows;
     readonly options: Record<string, unknown>;
     readonly loaded: string[] = [];
-    readonly webContents = { mainFrame: { processId: 3, routingId: 7 } };
+    readonly contentsHandlers = new Map<string, AnyFn>();
+    readonly webContents = {
+      mainFrame: { processId: 3, routingId: 7 },
+      on: (event: string, fn: AnyFn) => this.contentsHandlers.set(event, fn),
+    };
     constructor(options: Record<string, unknown>) {
       this.options = options;
       record.windows.push(this);
     }
     once() {}
     on() {}
-    loadFile(file: string) {
-      this.loaded.push(`file:${file}`);
+    loadFile(file: string, options?: { query?: Record<string, string> }) {
+      const query = new URLSearchParams(options?.query ?? {}).toString();
+      this.loaded.push(`file:${file}${query ? `?${query}` : ''}`);
       return Promise.resolve();
     }
     loadURL(url: string) {
@@ -75,7 +80,7 @@ function fakeElectron(userData: string) {
       },
     },
     shell: { openExternal: (url: string) => (record.opened.push(url), Promise.resolve()) },
-    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
+    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }), showErrorBox() {} },
   };
   return { electron, record };
 }
@@ -124,6 +129,15 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     const prefs = window?.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(prefs.preload).toBe(path.join(workDir, 'dist-electron', 'preload.cjs'));
+  });
+
+  it('reloads a window whose renderer crashed, asking it to put the stage back', () => {
+    const [window] = record.windows;
+    const index = path.join(workDir, 'dist', 'renderer', 'index.html');
+    window?.contentsHandlers.get('render-process-gone')?.({}, { reason: 'crashed' });
+    expect(window?.loaded.at(-1)).toBe(`file:${index}?recovered=crashed`);
+    window?.contentsHandlers.get('render-process-gone')?.({}, { reason: 'clean-exit' });
+    expect(window?.loaded).toHaveLength(2);
   });
 
   it('installs the menu without dev-only items', () => {

@@ -11,6 +11,7 @@ import { buildMenuTemplate } from './menu';
 import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
 import { ProgressStore } from './progressStore';
 import { loadSettings, saveSettings } from './settingsStore';
+import { watchRenderer } from './recovery';
 
 // Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
 const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
@@ -27,9 +28,24 @@ function openMainWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererIndex);
+  loadApp(window);
+  // A renderer that crashes or fails to load is reloaded, and the app puts the stage back where it was.
+  watchRenderer(
+    window.webContents,
+    (reason) => loadApp(window, reason),
+    (message) => dialog.showErrorBox(APP_NAME, message),
+  );
   return window;
+}
+
+/** Loads the renderer; `recovered` (a crash reason) asks it to restore the stage it kept in sessionStorage. */
+function loadApp(window: BrowserWindow, recovered?: string): void {
+  const query: Record<string, string> = recovered === undefined ? {} : { recovered };
+  if (devServerUrl) {
+    const url = new URL(devServerUrl);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    void window.loadURL(url.href);
+  } else void window.loadFile(rendererIndex, { query });
 }
 
 function showAbout(): void {

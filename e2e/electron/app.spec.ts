@@ -128,3 +128,20 @@ test('a bad settings payload is refused with a message naming the field', async 
     await page.evaluate(() => (window as unknown as WithApi).ringMinusOne.openExternal('javascript:alert(1)')),
   ).toBe(false);
 });
+
+test('a crashed renderer is reloaded and the stage comes back where it was', async () => {
+  await page.waitForSelector('html[data-scene-ready=true]');
+  await page.keyboard.press('2');
+  await page.getByLabel('I/O path').selectOption('hyperv-emulated-ide-write');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('narration')).toContainText('Step 3 of');
+  // The presentation is kept at most every half second: wait until the kept one is at this step's time.
+  const time = Number(await page.getByLabel('Position in the walkthrough').inputValue());
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(sessionStorage.getItem('ring-minus-one.presentation') ?? '{}').time))
+    .toBeCloseTo(time, 3);
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
+  await expect(page.getByTestId('error-notice')).toContainText('you are back where you were', { timeout: 20_000 });
+  await expect(page.getByTestId('narration')).toContainText('Step 3 of');
+});

@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { AppState } from './state/AppState.svelte';
+import type { ErrorLog } from './errors/errorLog.svelte';
 
 const KEY = Symbol('ring-minus-one/app');
 
@@ -16,4 +17,17 @@ export function getApp(): AppState {
   const app = getContext<AppState | undefined>(KEY);
   if (!app) throw new Error('getApp() outside the app: App.svelte sets the context.');
   return app;
+}
+
+const ERRORS = Symbol('ring-minus-one/errors');
+
+/** The log of errors nobody caught (App sets it before anything else can fail). */
+export function setErrorLog(log: ErrorLog): ErrorLog {
+  return setContext(ERRORS, log);
+}
+
+export function getErrorLog(): ErrorLog {
+  const log = getContext<ErrorLog | undefined>(ERRORS);
+  if (!log) throw new Error('getErrorLog() outside the app: App.svelte sets the context.');
+  return log;
 }

@@ -27,7 +27,17 @@ export class SettingsState {
   }
 
   async load(): Promise<void> {
-    const { settings, problems } = await this.platform.loadSettings();
+    let loaded: Awaited<ReturnType<Platform['loadSettings']>>;
+    try {
+      loaded = await this.platform.loadSettings();
+    } catch (error) {
+      // Storage the browser refuses (privacy settings, a sandboxed frame): defaults, and say so.
+      const message = error instanceof Error ? error.message : String(error);
+      this.problems = [{ field: '(settings storage)', message: `could not be read (${message}); defaults in use` }];
+      this.loaded = true;
+      return;
+    }
+    const { settings, problems } = loaded;
     this.settings = settings;
     this.problems = problems;
     this.loaded = true;
