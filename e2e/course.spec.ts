@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp, chooseTheme, shoot, waitForSettled } from './fixtures';
 
 /** The lessons as the content files define them (the e2e layer reads content, not the model). */
@@ -190,6 +191,40 @@ test.describe('course', () => {
     }
     // The fixture's guards then check that no request left the origin and nothing was logged as an error.
   });
+
+  for (const theme of ['dark', 'light', 'projector'] as const)
+    test(`classify and numeric questions answer and explain, with no serious axe violation (${theme})`, async ({
+      page,
+    }) => {
+      const axe = async (where: string) => {
+        const results = await new AxeBuilder({ page }).analyze();
+        const bad = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(bad, where).toEqual([]);
+      };
+      await openApp(page);
+      await chooseTheme(page, theme);
+      await openLibrary(page);
+      await axe('library');
+      // Lesson 2, question 1: classify products (a select per item).
+      await openButton(page, lesson(2)).click();
+      await page.getByRole('button', { name: 'Question 1', exact: true }).click();
+      const selects = page.getByRole('combobox');
+      await expect(page.getByRole('button', { name: 'Check answer' })).toBeDisabled();
+      for (const select of await selects.all()) await select.selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect(page.getByTestId('feedback')).toContainText(/Right\.|Not quite\./);
+      await axe('classify question');
+      // Lesson 8, question 1: a numeric estimate; the tolerance is shown with the answer.
+      await page.getByRole('button', { name: 'Back to the library' }).click();
+      await openButton(page, lesson(8)).click();
+      await page.getByRole('button', { name: 'Question 1', exact: true }).click();
+      await page.getByLabel('Your estimate').fill('1');
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect(page.getByTestId('feedback')).toContainText(/±\d+ %/);
+      await axe('numeric question');
+    });
 
   test('screenshots: the library and a lesson at 1280x800 (dark) and 1920x1080 (projector)', async ({ page }) => {
     const l = lesson(5);
