@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp, chooseTheme, waitForSettled } from './fixtures';
 
 // axe-core over every view, in every theme: no serious or critical violation.
-const VIEWS = ['Explore', 'Walkthrough', 'Compare', 'Lab', 'Claims', 'References'] as const;
+const VIEWS = ['Explore', 'Walkthrough', 'Compare', 'Lab', 'Claims', 'References', 'Course'] as const;
 
 for (const theme of ['dark', 'light', 'projector'] as const) {
   test(`no serious or critical axe violations in any view (${theme} theme)`, async ({ page }) => {

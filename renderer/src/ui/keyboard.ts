@@ -1,5 +1,5 @@
 import type { AppState } from './state/AppState.svelte';
-import { MODES } from './state/AppState.svelte';
+import { COURSE_KEY, MODES } from './state/AppState.svelte';
 
 interface ViewportKeys {
   frameSelection(): void;
@@ -15,7 +15,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 
 /**
  * App-wide keys (PhET / Packet Tracer style): Space play/pause, Right/Left step, F frame selection,
- * Home reset view, 1-4 switch view. Keys typed into a form control stay with that control.
+ * Home reset view, 1-6 switch view, 7 the course. Keys typed into a form control stay with that control.
  */
 export function handleGlobalKey(e: KeyboardEvent, app: AppState, viewport: ViewportKeys | undefined): void {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
@@ -40,6 +40,9 @@ export function handleGlobalKey(e: KeyboardEvent, app: AppState, viewport: Viewp
       break;
     case 'Home':
       viewport?.resetView();
+      break;
+    case COURSE_KEY:
+      app.openCourse();
       break;
     default: {
       const mode = MODES.find((m) => m.key === e.key);

@@ -3,6 +3,7 @@ import { MECHANISMS } from '../../model/types';
 import type { PickResult } from '../../scene';
 import type { Platform } from '../../platform/Platform';
 import { SettingsState } from './SettingsState.svelte';
+import { CourseState } from './CourseState.svelte';
 import { Stage, type StageSnapshot } from '../../stage/Stage';
 import type { PlayerControls } from '../../stage/sessions';
 import type { View } from '../../model/presentation';
@@ -16,6 +17,8 @@ export const MODES: { id: Mode; label: string; key: string }[] = [
   { id: 'claims', label: 'Claims', key: '5' },
   { id: 'references', label: 'References', key: '6' },
 ];
+/** The course is not a view of the Stage (a lesson step puts any view on stage), so it has its own key after the views. */
+export const COURSE_KEY = '7';
 
 /** Where a learner came from when the app moved them to another view ("Show me", a "cited by" entry). */
 export interface Origin {
@@ -39,6 +42,8 @@ export class AppState {
   snap = $state.raw<StageSnapshot>(null as unknown as StageSnapshot);
   hover = $state.raw<PickResult | null>(null);
   readonly settings: SettingsState;
+  /** The self-paced course: progress, the library and the open lesson (its steps go on stage through `restore`). */
+  readonly course: CourseState;
   /** Mechanisms shown in the event list. */
   filters = $state<Record<Mechanism, boolean>>(
     Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>,
@@ -74,6 +79,10 @@ export class AppState {
     this.stage = new Stage(library);
     this.snap = this.stage.snapshot;
     this.stage.subscribe((s) => (this.snap = s));
+    this.course = new CourseState(library, platform, (p) => {
+      this.forgetViewState();
+      return this.stage.restore(p);
+    });
   }
 
   get mode(): Mode {
@@ -114,12 +123,27 @@ export class AppState {
     return arch;
   }
 
-  /** Changes the view for the learner: what played pauses, and the way back ("Back to claim 4") is forgotten. */
+  /**
+   * Changes the view for the learner: what played pauses, the way back ("Back to claim 4") is forgotten, and the
+   * course steps aside (the open lesson and its progress stay; the Course button returns to them).
+   */
   setMode(mode: Mode): void {
+    this.forgetViewState();
+    this.course.close();
+    this.stage.setMode(mode);
+  }
+
+  /** What belongs to the view on screen: hover, the way back, the open event detail. */
+  private forgetViewState(): void {
     this.hover = null;
     this.origin = null;
     this.detailHop = null;
-    this.stage.setMode(mode);
+  }
+
+  /** The Course button and key: back to the open lesson from another view; within the course, its library. */
+  openCourse(): void {
+    if (this.course.screen === 'closed') this.course.show();
+    else this.course.openLibrary();
   }
 
   requestFocus(selector: string): void {

@@ -45,4 +45,21 @@ describe('AppState mirrors the Stage and keeps only UI state', () => {
     expect(app.origin).toBeNull();
     expect(app.detailHop).toBeNull();
   });
+
+  it('another view steps out of the course; the Course button returns to the open lesson and its step', async () => {
+    const app = new AppState(lib, platform);
+    await app.course.load();
+    const lesson = app.course.lessons[4];
+    if (!lesson) throw new Error('no lesson 5');
+    app.course.openLesson(lesson.id, 1);
+    expect(app.mode).toBe(lesson.steps[1]?.state.view);
+    app.setMode('references');
+    expect(app.course.screen).toBe('closed');
+    app.openCourse();
+    expect(app.course.screen).toBe('lesson');
+    expect(app.course.position).toBe(1);
+    expect(app.mode).toBe(lesson.steps[1]?.state.view);
+    app.openCourse();
+    expect(app.course.screen).toBe('library');
+  });
 });
