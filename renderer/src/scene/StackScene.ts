@@ -187,9 +187,7 @@ export class StackScene {
     if (!at) return null;
     const ndc = paneNdc(at.pane.rect, at.x, at.y);
     this.raycaster.setFromCamera(new Vector2(ndc.x, ndc.y), at.pane.camera);
-    const hit = this.raycaster.intersectObjects(this.graph.pickables(at.pane.keys), false)[0];
-    const data = hit?.object.userData as Partial<PickResult> | undefined;
-    return data?.stackKey && data.componentId ? { stackKey: data.stackKey, componentId: data.componentId } : null;
+    return this.graph.pickOf(this.raycaster.intersectObjects(this.graph.pickables(at.pane.keys), false)[0]);
   }
 
   /** Moves the camera of the pane that shows the selection close to it. */
