@@ -1,8 +1,10 @@
 /**
- * One component: a box on its slab (shared unit box, shared material per theme/kind/state), an inverted-hull outline
- * (TCB, hover, selection), and its label with the kind's glyph badge. Selected blocks rise a little.
+ * One component: a box on its slab (an instance in the stack's pickable BoxBatch, shared material per
+ * theme/kind/state), an inverted-hull outline (TCB, hover, selection; an instance in the stack's other BoxBatch), and
+ * its label with the kind's glyph badge. Selected blocks rise a little.
  */
-import { Group, Mesh } from 'three';
+import type { Material } from 'three';
+import type { BoxInstance } from './BoxBatch';
 import type { Component } from '../model/types';
 import type { BlockLayout } from './layout';
 import type { SceneLabel } from './labels';
@@ -22,9 +24,8 @@ export interface BlockFlags {
 export const SELECTED_RAISE = 0.35;
 
 export class ComponentBlockView {
-  readonly group = new Group();
-  readonly mesh: Mesh;
-  readonly outline: Mesh;
+  private readonly box: BoxInstance;
+  private readonly outline: BoxInstance;
   readonly label: SceneLabel;
   private layout: BlockLayout;
   private component: Component;
@@ -39,12 +40,11 @@ export class ComponentBlockView {
   ) {
     this.component = component;
     this.layout = layout;
-    this.mesh = new Mesh(ctx.cache.unitBox(), ctx.cache.block(component.kind, 'normal'));
-    this.mesh.name = `block:${component.id}`;
-    this.mesh.userData = { stackKey: ctx.stackKey, componentId: component.id };
-    this.outline = new Mesh(ctx.cache.unitBox(), ctx.cache.outline('tcb'));
-    this.outline.name = `outline:${component.id}`;
-    this.outline.raycast = () => {};
+    this.box = ctx.blocks.add(ctx.cache.block(component.kind, 'normal'), {
+      stackKey: ctx.stackKey,
+      componentId: component.id,
+    });
+    this.outline = ctx.decor.add(ctx.cache.outline('tcb'));
     const style = KIND_STYLE[component.kind];
     this.label = ctx.labels.create({
       kind: 'component',
@@ -54,7 +54,7 @@ export class ComponentBlockView {
       stackKey: ctx.stackKey,
       componentId: component.id,
     });
-    this.group.add(this.mesh, this.outline, this.label.object);
+    ctx.labelGroup.add(this.label.object);
     this.update(component, layout, tcb);
   }
 
@@ -66,7 +66,6 @@ export class ComponentBlockView {
     this.component = component;
     this.tcb = tcb;
     this.layout = layout;
-    this.mesh.userData = { stackKey: this.ctx.stackKey, componentId: component.id };
     this.label.setLines(layout.labelLines);
     this.label.setFlag('tcb', tcb);
     this.place();
@@ -111,10 +110,19 @@ export class ComponentBlockView {
     this.applyMaterials();
   }
 
-  /** Centre of the block in the stack's coordinates (for framing the camera). */
+  /** The block's material (tests check which one the state chose). */
+  get material(): Material {
+    return this.box.material;
+  }
+
+  /** The outline's material, or null when no outline shows. */
+  get outlineMaterial(): Material | null {
+    return this.outline.visible ? this.outline.material : null;
+  }
+
   /** Points on the block's front face (local to its stack), lower half first: where a click hits the block itself. */
   get frontPoints(): { x: number; y: number; z: number }[] {
-    const { x, y, z } = this.mesh.position;
+    const { x, y, z } = this.box.position;
     const { w, h, d } = this.layout;
     const zf = z + d / 2 + 0.01;
     return [
@@ -126,31 +134,32 @@ export class ComponentBlockView {
     ].map(([fx, fy]) => ({ x: x + (fx as number) * w, y: y + (fy as number) * h, z: zf }));
   }
 
+  /** Centre of the block in the stack's coordinates (for framing the camera). */
   get center(): { x: number; y: number; z: number } {
-    return { x: this.mesh.position.x, y: this.mesh.position.y, z: this.mesh.position.z };
+    return { x: this.box.position.x, y: this.box.position.y, z: this.box.position.z };
   }
 
   dispose(): void {
     this.label.dispose();
-    this.group.removeFromParent();
+    this.box.remove();
+    this.outline.remove();
   }
 
   private place(): void {
     const l = this.layout;
     const lift = this.flags.selected ? SELECTED_RAISE : 0;
-    this.mesh.position.set(l.x, l.y + lift, l.z);
-    this.mesh.scale.set(l.w, l.h, l.d);
+    const at = { x: l.x, y: l.y + lift, z: l.z };
+    this.box.place(at, { x: l.w, y: l.h, z: l.d });
     const t = this.ctx.cache.palette.outlineWidth * (this.flags.selected || this.flags.hover ? 1.6 : 1);
-    this.outline.position.copy(this.mesh.position);
-    this.outline.scale.set(l.w + 2 * t, l.h + 2 * t, l.d + 2 * t);
+    this.outline.place(at, { x: l.w + 2 * t, y: l.h + 2 * t, z: l.d + 2 * t });
     this.label.object.position.set(l.label.x, l.label.y + lift, l.label.z);
   }
 
   private applyMaterials(): void {
     const cache = this.ctx.cache;
-    this.mesh.material = cache.block(this.component.kind, this.state);
+    this.box.setMaterial(cache.block(this.component.kind, this.state));
     const role = this.outlineRole;
     this.outline.visible = role !== null;
-    if (role) this.outline.material = cache.outline(role);
+    if (role) this.outline.setMaterial(cache.outline(role));
   }
 }

@@ -1,8 +1,10 @@
 /**
  * One hop drawn as a tube from block to block (its own geometry; the material is shared). The current hop is drawn
- * whole and bright, with the packet travelling on it; completed hops are faded.
+ * whole and bright, with the packet travelling on it; completed hops are faded. The stack's ArcBatch draws the tubes
+ * (merged per material, see `parts`); the view owns the geometry, the curve and the mechanism label.
  */
-import { Group, Mesh, TubeGeometry, type Curve, type Vector3 } from 'three';
+import { Group, TubeGeometry, type Curve, type Vector3 } from 'three';
+import type { ArcPart } from './ArcBatch';
 import type { Mechanism } from '../model/types';
 import { hopCurve, type Point3 } from './hopCurve';
 import type { SceneLabel } from './labels';
@@ -23,9 +25,8 @@ export interface ArcSpec {
 }
 
 export class HopArcView {
+  /** Holds the mechanism label. */
   readonly group = new Group();
-  readonly mesh: Mesh;
-  readonly halo: Mesh;
   readonly curve: Curve<Vector3>;
   private readonly geometry: TubeGeometry;
   private readonly haloGeometry: TubeGeometry;
@@ -40,15 +41,24 @@ export class HopArcView {
     this.curve = hopCurve(spec.from, spec.to, spec.mechanism, spec.hypervisorY);
     this.geometry = ctx.tracker.track(new TubeGeometry(this.curve, ARC_SEGMENTS, ARC_RADIUS, ARC_RADIAL, false));
     this.haloGeometry = ctx.tracker.track(new TubeGeometry(this.curve, ARC_SEGMENTS, HALO_RADIUS, ARC_RADIAL, false));
-    this.mesh = new Mesh(this.geometry, ctx.cache.arc(arcStyleFor(spec.mechanism), false));
-    this.mesh.name = `arc:${spec.mechanism}`;
-    this.mesh.renderOrder = 2;
-    this.mesh.raycast = () => {};
-    this.halo = new Mesh(this.haloGeometry, ctx.cache.arcHalo(false));
-    this.halo.name = `arc-halo:${spec.mechanism}`;
-    this.halo.renderOrder = 1;
-    this.halo.raycast = () => {};
-    this.group.add(this.halo, this.mesh);
+  }
+
+  /** What the stack's ArcBatch draws for this hop: the tube, and the halo behind it while it is the current hop. */
+  parts(): ArcPart[] {
+    const cache = this.ctx.cache;
+    const tube = {
+      material: cache.arc(arcStyleFor(this.spec.mechanism), this.done),
+      geometry: this.geometry,
+      renderOrder: 2,
+    };
+    // Only the current hop gets a halo (one draw call less per completed hop).
+    return this.haloShown
+      ? [tube, { material: cache.arcHalo(false), geometry: this.haloGeometry, renderOrder: 1 }]
+      : [tube];
+  }
+
+  get haloShown(): boolean {
+    return !this.done;
   }
 
   /**
@@ -88,13 +98,7 @@ export class HopArcView {
   set(done: boolean, progress: number): boolean {
     const p = done ? 1 : Math.min(1, Math.max(0, progress));
     if (done === this.done && Math.abs(p - this.progress) < 1e-4) return false;
-    if (done !== this.done || this.progress < 0) {
-      this.mesh.material = this.ctx.cache.arc(arcStyleFor(this.spec.mechanism), done);
-      this.halo.material = this.ctx.cache.arcHalo(done);
-      // Only the current hop gets a halo (one draw call less per completed hop).
-      this.halo.visible = !done;
-      this.setLabel(!done);
-    }
+    if (done !== this.done || this.progress < 0) this.setLabel(!done);
     this.done = done;
     this.progress = p;
     // The whole route of the current hop is drawn from its first moment (so a learner stepping hop by hop sees where
@@ -108,11 +112,6 @@ export class HopArcView {
 
   get hasLabel(): boolean {
     return this.label !== null;
-  }
-
-  applyTheme(): void {
-    this.mesh.material = this.ctx.cache.arc(arcStyleFor(this.spec.mechanism), this.done);
-    this.halo.material = this.ctx.cache.arcHalo(this.done);
   }
 
   dispose(): void {

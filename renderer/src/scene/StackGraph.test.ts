@@ -1,5 +1,5 @@
 import type { InstancedMesh, Mesh } from 'three';
-import { type Material } from 'three';
+import { Raycaster, Vector3, type Material } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessLabelFactory } from './labels';
 import { layoutArchitecture } from './layout';
@@ -62,7 +62,7 @@ describe('StackGraph diffing', () => {
     // Layer id 'hw' exists in both: its view is kept and updated, not re-created; A-only ids are gone.
     expect(v?.slabs.get('hw')).toBe(hwView);
     expect(v?.blocks.has('hvk')).toBe(false);
-    expect(hvkView?.group.parent).toBeNull();
+    expect(hvkView?.label.object.parent).toBeNull();
     expect(graph.tally.disposed).toBeGreaterThan(0);
     graph.setStacks([main(a)]);
     expect(labels.live.size).toBe(aLabels);
@@ -142,8 +142,8 @@ describe('StackGraph walkthrough drawing', () => {
     // The completed hop before it is drawn too, faded.
     expect(v?.arcs.get('done:fs1>ata:call')?.isDone).toBe(true);
     expect(v?.arcs.get('hop:h2')?.isDone).toBe(false);
-    expect(v?.arcs.get('done:fs1>ata:call')?.halo.visible).toBe(false);
-    expect(v?.arcs.get('hop:h2')?.halo.visible).toBe(true);
+    expect(v?.arcs.get('done:fs1>ata:call')?.haloShown).toBe(false);
+    expect(v?.arcs.get('hop:h2')?.haloShown).toBe(true);
   });
 
   it('draws a plain call as a direct arc that stays above both ends', () => {
@@ -177,13 +177,30 @@ describe('StackGraph walkthrough drawing', () => {
     ] as const) {
       const instanced: { name: string; count: number }[] = [];
       graph.stackGroup(key)?.traverse((o) => {
-        if ((o as { isInstancedMesh?: boolean }).isInstancedMesh)
+        if ((o as { isInstancedMesh?: boolean }).isInstancedMesh && o.name === 'packets')
           instanced.push({ name: o.name, count: (o as InstancedMesh).count });
       });
       expect(instanced, key).toEqual([{ name: 'packets', count: n }]);
     }
     graph.setStacks([main(fixtureMicrokernel(), { key: 'left', snapshot: snapshotAt(path, 5, 0) })]);
     expect(graph.packetCount).toBe(0);
+  });
+
+  it('draws boxes and arcs batched: one mesh per material, however many blocks, slabs and hops', () => {
+    const { graph } = setup();
+    const path = fixturePath();
+    graph.setStacks([main(fixtureMicrokernel(), { snapshot: snapshotAt(path, 4, 0.5), path })]);
+    const v = graph.stacks.get('main');
+    const meshes: { name: string; material: unknown }[] = [];
+    graph.stackGroup('main')?.traverse((o) => {
+      if ((o as Mesh).isMesh && o.visible) meshes.push({ name: o.name, material: (o as Mesh).material });
+    });
+    for (const name of ['blocks', 'boxes', 'arcs']) {
+      const mats = meshes.filter((m) => m.name === name).map((m) => m.material);
+      expect(new Set(mats).size, name).toBe(mats.length);
+    }
+    expect(meshes.filter((m) => m.name === 'blocks').length).toBeLessThan(v?.blocks.size ?? 0);
+    expect(meshes.filter((m) => m.name === 'arcs').length).toBeLessThan(v?.arcs.size ?? 0);
   });
 
   it('updates cheaply when only the snapshot changes: no re-layout, packet moves, change reported', () => {
@@ -205,13 +222,13 @@ describe('StackGraph walkthrough drawing', () => {
     const arch = fixtureMicrokernel();
     graph.setStacks([main(arch, { snapshot: snapshotAt(path, 1, 0.5), path, failed: ['vid', 'storvsp'] })]);
     const v = graph.stacks.get('main');
-    const key = (id: string): string | undefined => graph.cache.keyOf(v?.blocks.get(id)?.mesh.material as Material);
+    const key = (id: string): string | undefined => graph.cache.keyOf(v?.blocks.get(id)?.material as Material);
     expect(key('ata')).toBe('block:driver:active');
     expect(key('hvk')).toBe('block:hypervisor:active');
     expect(key('vid')).toBe('block:driver:failed');
     expect(key('storvsp')).toBe('block:vsp:failed');
     expect(key('fs1')).toBe('block:filesystem:normal');
-    const failedMat = v?.blocks.get('vid')?.mesh.material as { map?: unknown };
+    const failedMat = v?.blocks.get('vid')?.material as { map?: unknown };
     expect(failedMat.map).toBeTruthy();
     const lbl = [...labels.live].find((l) => l.spec.componentId === 'vid');
     expect(lbl?.hasFlag('failed')).toBe(true);
@@ -222,26 +239,29 @@ describe('StackGraph walkthrough drawing', () => {
     const { graph } = setup();
     graph.setStacks([main(fixtureMicrokernel())]);
     const v = graph.stacks.get('main');
-    expect(v?.blocks.get('hvk')?.outline.visible).toBe(true);
-    expect(v?.blocks.get('app1')?.outline.visible).toBe(false);
-    const y0 = v?.blocks.get('app1')?.mesh.position.y ?? 0;
+    expect(v?.blocks.get('hvk')?.outlineMaterial).not.toBeNull();
+    expect(v?.blocks.get('app1')?.outlineMaterial).toBeNull();
+    const y0 = v?.blocks.get('app1')?.center.y ?? 0;
     expect(graph.setSelection({ stackKey: 'main', componentId: 'app1' })).toBe(true);
     expect(graph.setSelection({ stackKey: 'main', componentId: 'app1' })).toBe(false);
     const b = v?.blocks.get('app1');
-    expect(b?.outline.visible).toBe(true);
-    expect(graph.cache.keyOf(b?.outline.material as Material)).toBe('outline:selected');
-    expect((b?.mesh.position.y ?? 0) > y0).toBe(true);
-    const picks = graph.pickables().map((m) => (m as Mesh).userData);
-    expect(picks).toContainEqual({ stackKey: 'main', componentId: 'app1' });
+    expect(graph.cache.keyOf(b?.outlineMaterial as Material)).toBe('outline:selected');
+    expect((b?.center.y ?? 0) > y0).toBe(true);
+    // A ray straight at the block's front hits its instance and picks it back.
+    const c = graph.blockCenter({ stackKey: 'main', componentId: 'app1' }) ?? new Vector3();
+    const ray = new Raycaster(c.clone().setZ(c.z + 50), new Vector3(0, 0, -1));
+    graph.scene.updateMatrixWorld();
+    const hit = ray.intersectObjects(graph.pickables(), false)[0];
+    expect(graph.pickOf(hit)).toEqual({ stackKey: 'main', componentId: 'app1' });
   });
 
   it('switches theme by swapping shared materials, freeing the old ones', () => {
     const { graph } = setup();
     graph.setStacks([main(fixtureMicrokernel())]);
     const before = graph.tracker.snapshot().materials;
-    const mat = graph.stacks.get('main')?.blocks.get('hvk')?.mesh.material;
+    const mat = graph.stacks.get('main')?.blocks.get('hvk')?.material;
     expect(graph.setTheme('projector')).toBe(true);
-    expect(graph.stacks.get('main')?.blocks.get('hvk')?.mesh.material).not.toBe(mat);
+    expect(graph.stacks.get('main')?.blocks.get('hvk')?.material).not.toBe(mat);
     expect(graph.tracker.snapshot().materials).toBe(before);
   });
 });

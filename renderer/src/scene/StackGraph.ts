@@ -3,7 +3,16 @@
  * mesh per stack, in the stack's group, so a split view draws each stack's packets in its own pane), the material
  * cache and the resource counter. StackScene wraps it with WebGL, controls and labels; tests drive it headless.
  */
-import { AmbientLight, Box3, DirectionalLight, HemisphereLight, Scene, Vector3, type Object3D } from 'three';
+import {
+  AmbientLight,
+  Box3,
+  DirectionalLight,
+  HemisphereLight,
+  Scene,
+  Vector3,
+  type Intersection,
+  type Object3D,
+} from 'three';
 import type { LabelFactory } from './labels';
 import { MaterialCache } from './MaterialCache';
 import type { ThemeName } from './palette';
@@ -53,6 +62,11 @@ export class StackGraph {
     this.content = new Scene();
     this.content.name = 'stacks';
     this.scene.add(hemi, key, fill, this.content);
+    // Runs at the start of every render, after the camera's matrices are updated: the stacks it is about to draw
+    // (a split view's pane shows one) order their transparent boxes for it.
+    this.scene.onBeforeRender = (_renderer, _scene, camera) => {
+      for (const v of this.stacks.values()) if (v.group.visible) v.sortFor(camera);
+    };
   }
 
   get theme(): ThemeName {
@@ -178,14 +192,24 @@ export class StackGraph {
     return this.order;
   }
 
-  /** Block meshes, for raycasting (of the given stacks only, when keys are given). */
+  /** Block meshes, for raycasting (of the given stacks only, when keys are given); `pickOf` reads a hit. */
   pickables(keys?: readonly string[]): Object3D[] {
     const out: Object3D[] = [];
     for (const [k, v] of this.stacks) {
       if (keys && keys.length > 0 && !keys.includes(k)) continue;
-      for (const b of v.blocks.values()) out.push(b.mesh);
+      out.push(...v.pickMeshes);
     }
     return out;
+  }
+
+  /** The component a ray hit on one of `pickables` found, or null. */
+  pickOf(hit: Intersection<Object3D> | undefined): PickResult | null {
+    if (!hit) return null;
+    for (const v of this.stacks.values()) {
+      const p = v.pickAt(hit);
+      if (p) return p;
+    }
+    return null;
   }
 
   /** World box the default camera must show (all stacks, or the given ones, with label room). */

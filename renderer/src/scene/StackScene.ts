@@ -12,6 +12,7 @@
 import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
 import { CssLabelFactory } from './CssLabels';
 import { LABEL_CSS } from './labelStyles';
+import { MotionQuality } from './motionQuality';
 import type { ThemeName } from './palette';
 import { paneNdc } from './paneSplit';
 import { ScenePanes } from './ScenePanes';
@@ -25,6 +26,8 @@ export interface SceneStats {
   textures: number;
   framesRendered: number;
   programs: number;
+  /** The pixel ratio of the last frame (lower than the device's while moving on a slow machine, see motionQuality). */
+  pixelRatio: number;
   /** True while the WebGL context is lost. */
   contextLost: boolean;
   /** True when nothing moves: the frame loop has stopped (camera, packets and labels have settled). */
@@ -46,6 +49,12 @@ export class StackScene {
   readonly ready: Promise<void>;
 
   private readonly renderer: WebGLRenderer;
+  private readonly fullPixelRatio = Math.min(globalThis.devicePixelRatio || 1, 2);
+  private readonly quality = new MotionQuality();
+  /** The fraction of the full pixel ratio the canvas is drawn at now. */
+  private drawScale = 1;
+  /** Time of the last frame drawn while something moved, or -1 after a still frame. */
+  private lastMovingTime = -1;
   private readonly labels = new CssLabelFactory();
   private readonly graph: StackGraph;
   /** One pane (whole canvas) or, with two or more stacks, one per stack in screen order. */
@@ -76,7 +85,7 @@ export class StackScene {
   ) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
-    this.renderer.setPixelRatio(Math.min(globalThis.devicePixelRatio || 1, 2));
+    this.renderer.setPixelRatio(this.fullPixelRatio);
     // A frame may draw several panes: the counters are reset once per frame, not per render() call.
     this.renderer.info.autoReset = false;
     this.graph = new StackGraph(this.labels, options.theme);
@@ -187,9 +196,7 @@ export class StackScene {
     if (!at) return null;
     const ndc = paneNdc(at.pane.rect, at.x, at.y);
     this.raycaster.setFromCamera(new Vector2(ndc.x, ndc.y), at.pane.camera);
-    const hit = this.raycaster.intersectObjects(this.graph.pickables(at.pane.keys), false)[0];
-    const data = hit?.object.userData as Partial<PickResult> | undefined;
-    return data?.stackKey && data.componentId ? { stackKey: data.stackKey, componentId: data.componentId } : null;
+    return this.graph.pickOf(this.raycaster.intersectObjects(this.graph.pickables(at.pane.keys), false)[0]);
   }
 
   /** Moves the camera of the pane that shows the selection close to it. */
@@ -225,6 +232,7 @@ export class StackScene {
       textures: info.memory.textures,
       framesRendered: this.frames,
       programs: info.programs?.length ?? 0,
+      pixelRatio: this.renderer.getPixelRatio(),
       contextLost: this.lost,
       settled: !this.loopRunning,
     };
@@ -335,6 +343,18 @@ export class StackScene {
       else this.setTicker(null);
     }
     if (moving) this.labelsDirty = true;
+    // Moving frames may draw at a lower resolution; a still frame always at full (when motion has just ended, this
+    // frame is drawn again at full resolution now, in the same task as the resize, so nothing blank is shown).
+    const scale = moving ? this.movingScale(time) : 1;
+    if (!moving) {
+      this.lastMovingTime = -1;
+      this.quality.rest();
+    }
+    if (scale !== this.drawScale) {
+      this.drawScale = scale;
+      this.renderer.setPixelRatio(this.fullPixelRatio * scale);
+      this.dirty = true;
+    }
     if (this.dirty || moving) {
       this.dirty = false;
       this.renderer.info.reset();
@@ -350,6 +370,13 @@ export class StackScene {
     }
     if (this.labelsDirty) this.runOverlap(time);
     this.stopLoop();
+  }
+
+  /** Judges the frame time of moving frames (rAF intervals) and returns the resolution scale to draw at. */
+  private movingScale(time: number): number {
+    if (this.lastMovingTime >= 0) this.quality.movingFrame(time - this.lastMovingTime);
+    this.lastMovingTime = time;
+    return this.quality.scale;
   }
 
   private runOverlap(time: number): void {

@@ -1,9 +1,12 @@
 /**
  * One stack (one architecture) on screen: slabs, blocks, column titles, band labels and hop arcs, each a view keyed by
  * model id and diffed on update. A new architecture object triggers a re-layout; a new snapshot only updates glow,
- * arcs and packet positions.
+ * arcs and packet positions. The views' boxes and arcs are drawn batched (BoxBatch, ArcBatch): a few draw calls per
+ * stack however many guests and hops it has.
  */
-import { Group, Vector3 } from 'three';
+import { Group, Vector3, type Camera, type Intersection, type Object3D } from 'three';
+import { ArcBatch } from './ArcBatch';
+import { BoxBatch } from './BoxBatch';
 import { inTrustedBase } from '../model/faults';
 import type { Architecture, Component, PlayerSnapshot, Ring } from '../model/types';
 import { BandView } from './BandView';
@@ -21,6 +24,9 @@ import type { SceneLabel } from './labels';
 import type { PacketDraw } from './PacketsView';
 import type { PickResult, StackInput } from './sceneTypes';
 import type { ViewContext } from './ViewContext';
+
+/** What the scene gives a stack; the stack adds its own batches (ViewContext). */
+export type StackContext = Omit<ViewContext, 'blocks' | 'decor' | 'labelGroup'>;
 
 export interface ViewTally {
   created: number;
@@ -92,6 +98,10 @@ export class StackView {
   private readonly arcGroup = new Group();
   /** Everything drawn for the architecture itself (hidden while a morph draws the transition instead). */
   private readonly content = new Group();
+  private readonly ctx: ViewContext;
+  private readonly arcBatch: ArcBatch;
+  /** The arcs the ArcBatch draws (keys and states), to rebuild it only when they change. */
+  private arcSig = '';
   private morph: MorphView | null = null;
   private morphSig = '';
   private arch: Architecture | null = null;
@@ -102,11 +112,19 @@ export class StackView {
   private ports = new Map<string, { x: number; y: number; z: number }>();
 
   constructor(
-    private readonly ctx: ViewContext,
+    base: StackContext,
     private readonly tally: ViewTally,
   ) {
-    this.group.name = `stack:${ctx.stackKey}`;
-    this.content.add(this.arcGroup);
+    const box = base.cache.unitBox();
+    this.ctx = {
+      ...base,
+      blocks: new BoxBatch(box, { name: 'blocks', pickable: true }),
+      decor: new BoxBatch(box, { name: 'boxes' }),
+      labelGroup: this.content,
+    };
+    this.arcBatch = new ArcBatch(base.tracker);
+    this.group.name = `stack:${base.stackKey}`;
+    this.content.add(this.ctx.decor.group, this.ctx.blocks.group, this.arcBatch.group, this.arcGroup);
     this.group.add(this.content);
   }
 
@@ -140,7 +158,23 @@ export class StackView {
     changed = this.applyArcs(input) || changed;
     changed = this.applyMorph(input) || changed;
     this.input = input;
+    this.syncBoxes();
     return changed;
+  }
+
+  /** Block meshes for raycasting (instanced: a hit's instanceId names the block, see `pickAt`). */
+  get pickMeshes(): Object3D[] {
+    return this.ctx.blocks.meshes;
+  }
+
+  /** The component a ray hit on one of `pickMeshes` found. */
+  pickAt(hit: Intersection<Object3D>): PickResult | null {
+    return (this.ctx.blocks.dataAt(hit) as PickResult | undefined) ?? null;
+  }
+
+  /** Orders transparent boxes back to front for the camera about to draw this stack. */
+  sortFor(camera: Camera): void {
+    this.ctx.decor.sortFor(camera);
   }
 
   /** The running Type 1 <-> Type 2 morph, if any. */
@@ -190,16 +224,20 @@ export class StackView {
 
   /** Re-applies selection and hover only (cheap). */
   applySelection(selection: PickResult | null, hover: PickResult | null): boolean {
-    return this.input ? this.applyFlags(this.input, selection, hover) : false;
+    const changed = this.input ? this.applyFlags(this.input, selection, hover) : false;
+    this.syncBoxes();
+    return changed;
   }
 
   applyTheme(): void {
     for (const v of this.slabs.values()) v.applyTheme();
     for (const v of this.blocks.values()) v.applyTheme();
-    for (const v of this.arcs.values()) v.applyTheme();
     for (const v of this.links.values()) v.applyTheme();
     for (const v of this.gates.values()) v.applyTheme();
     this.morph?.applyTheme();
+    this.arcSig = '';
+    this.syncArcs();
+    this.syncBoxes();
   }
 
   /** Packets of this stack in the stack's own coordinates (its packet mesh lives in its group). */
@@ -246,7 +284,23 @@ export class StackView {
     this.title = null;
     this.morph?.dispose();
     this.morph = null;
+    this.arcBatch.dispose();
+    this.ctx.blocks.dispose();
+    this.ctx.decor.dispose();
     this.group.removeFromParent();
+  }
+
+  private syncBoxes(): void {
+    this.ctx.blocks.sync();
+    this.ctx.decor.sync();
+  }
+
+  /** Rebuilds the merged arc meshes when the set of arcs or their state changed. */
+  private syncArcs(): void {
+    const sig = [...this.arcs].map(([k, v]) => `${k}:${v.isDone}`).join('|');
+    if (sig === this.arcSig) return;
+    this.arcSig = sig;
+    this.arcBatch.set([...this.arcs.values()].flatMap((v) => v.parts()));
   }
 
   private blockPort(id: string): { x: number; y: number; z: number } | null {
@@ -262,11 +316,7 @@ export class StackView {
     diff(
       this.slabs,
       layout.slabs.map((s) => [s.layerId, s] as const),
-      (s) => {
-        const v = new LayerSlabView(ctx, s);
-        this.content.add(v.group);
-        return v;
-      },
+      (s) => new LayerSlabView(ctx, s),
       (v, s) => v.update(s),
       this.tally,
     );
@@ -277,11 +327,7 @@ export class StackView {
     diff(
       this.blocks,
       blockEntries,
-      ({ c, b, tcb }) => {
-        const v = new ComponentBlockView(ctx, c, b, tcb);
-        this.content.add(v.group);
-        return v;
-      },
+      ({ c, b, tcb }) => new ComponentBlockView(ctx, c, b, tcb),
       (v, { c, b, tcb }) => v.update(c, b, tcb),
       this.tally,
     );
@@ -453,6 +499,7 @@ export class StackView {
       }
       if (v) changed = v.set(w.done, w.progress) || changed;
     }
+    this.syncArcs();
     return changed;
   }
 }
