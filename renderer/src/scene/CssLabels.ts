@@ -95,6 +95,7 @@ class CssLabel implements SceneLabel {
    * its anchor, `(ax, ay)` CSS px from the box's centre, ending in a dot. A child of the label, so it moves with it.
    */
   setLeader(leader: { w: number; h: number; ax: number; ay: number } | null): void {
+    this.element.classList.toggle('scene-label--led', leader !== null);
     if (!leader) {
       this.leaderEl?.remove();
       this.leaderEl = null;

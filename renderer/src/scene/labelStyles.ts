@@ -56,6 +56,9 @@ export const LABEL_CSS = `
 .scene-label--short .scene-label__short { display: inline-block; vertical-align: middle; white-space: pre-line; }
 .scene-label--compact .scene-label__lines { display: none; }
 .scene-label--compact .scene-label__badge { margin-right: 0; }
+/* A label with a leader goes under every other label (CSS2DRenderer sets z-index inline, by depth): its line may cross
+   them, and must not strike through their text. Labels never overlap each other, so nothing else changes. */
+.scene-label--led { z-index: 0 !important; }
 .scene-label__leader {
   position: absolute; height: 2px; margin-top: -1px; transform-origin: 0 50%; background: var(--scene-label-border);
   pointer-events: none;
