@@ -86,6 +86,22 @@ export class CameraRig {
     this.userMoved = false;
   }
 
+  /**
+   * Adjusts the default view (a split pane's second fit pass, see ScenePane.refine): `zoom` times closer, then moved
+   * by (right, up) world units in the screen's plane. The new view becomes the default (distance limits, focus).
+   */
+  reframe(zoom: number, right: number, up: number, animate: boolean): void {
+    this.camera.updateMatrixWorld();
+    const back = new Vector3().subVectors(this.camera.position, this.controls.target).normalize();
+    this.fitDistance /= zoom;
+    this.frameCenter
+      .addScaledVector(new Vector3().setFromMatrixColumn(this.camera.matrixWorld, 0), right)
+      .addScaledVector(new Vector3().setFromMatrixColumn(this.camera.matrixWorld, 1), up);
+    this.controls.cursor.copy(this.frameCenter);
+    const pos = this.frameCenter.clone().addScaledVector(back, this.fitDistance);
+    this.moveTo(pos, this.frameCenter.clone(), animate);
+  }
+
   /** Pixels per world unit at the default distance (drives the label size fit). */
   defaultPixelsPerUnit(heightPx: number): number {
     return pixelsPerUnit(this.fitDistance, this.camera.fov, heightPx);

@@ -3,10 +3,12 @@
  * active components first, then components, stack and column titles, bands, layers), placed by labelPlacement.ts:
  * nudged, shrunk to their kind glyph, or, when nothing is free, hidden with visibility (so they keep their place).
  */
+import { Vector3 } from 'three';
 import { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 import type { LabelFactory, LabelFlag, LabelKind, LabelSpec, SceneLabel } from './labels';
 import { placeLabels, type LabelBox, type Rect } from './labelPlacement';
 import { shortLabel } from './labelText';
+import type { PlacedLabel } from './ScenePane';
 
 const RANK: Record<LabelKind, number> = {
   component: 40,
@@ -19,18 +21,30 @@ const RANK: Record<LabelKind, number> = {
 };
 
 /**
+ * Labels with a short form (labelText.shortLabel) the overlap pass may use: component names, and column titles, which
+ * a split view's pane has no room for in full ("Root partition (Windows Server 2008)"): a student must still see which
+ * column is which.
+ */
+const SHORTENED: ReadonlySet<LabelKind> = new Set(['component', 'column']);
+
+/** A leader is drawn when a moved label's box is this many CSS px or more away from its anchor on the block. */
+const LEADER_GAP = 3;
+
+/**
  * In a split view's pane (small), the privilege bands ("ring -1 / hypervisor": the app's vertical axis) go before the
  * components: they stand in room the layout keeps for them at the left, so a component slid there would take the only
  * place they have. (Column titles stay below the components: raised, they push components out of the pane.)
  */
-const SPLIT_RANK: Partial<Record<LabelKind, number>> = { band: 48, gate: 48 };
+const SPLIT_RANK: Partial<Record<LabelKind, number>> = { band: 48, gate: 48, column: 45 };
 
 class CssLabel implements SceneLabel {
   readonly object: CSS2DObject;
   readonly element: HTMLDivElement;
   private readonly linesEl: HTMLSpanElement;
-  /** A component's short name (shown by the overlap pass when the full one has no room), or null. */
+  /** A component's short name or a column's short title (shown when the full one has no room), or null. */
   readonly shortEl: HTMLSpanElement | null;
+  /** The line from a component label moved off its block back to its anchor there (created when first needed). */
+  private leaderEl: HTMLSpanElement | null = null;
   private readonly flags = new Set<LabelFlag>();
 
   constructor(
@@ -51,7 +65,7 @@ class CssLabel implements SceneLabel {
     this.linesEl = document.createElement('span');
     this.linesEl.className = 'scene-label__lines';
     el.append(this.linesEl);
-    this.shortEl = spec.kind === 'component' ? document.createElement('span') : null;
+    this.shortEl = SHORTENED.has(spec.kind) ? document.createElement('span') : null;
     if (this.shortEl) {
       this.shortEl.className = 'scene-label__short';
       el.append(this.shortEl);
@@ -74,6 +88,36 @@ class CssLabel implements SceneLabel {
     this.nudge = y;
     this.nudgeX = x;
     this.element.style.translate = y === 0 && x === 0 ? '' : `${x}px ${y}px`;
+  }
+
+  /**
+   * Draws (or removes) the leader: from the edge of the label's placed box (`w` x `h` CSS px, centred on the label) to
+   * its anchor, `(ax, ay)` CSS px from the box's centre, ending in a dot. A child of the label, so it moves with it.
+   */
+  setLeader(leader: { w: number; h: number; ax: number; ay: number } | null): void {
+    this.element.classList.toggle('scene-label--led', leader !== null);
+    if (!leader) {
+      this.leaderEl?.remove();
+      this.leaderEl = null;
+      return;
+    }
+    const { w, h, ax, ay } = leader;
+    const length = Math.hypot(ax, ay);
+    // Where the line leaves the box: the fraction of the way to the anchor at which it crosses the nearer edge.
+    const t = Math.min(ax === 0 ? Infinity : w / 2 / Math.abs(ax), ay === 0 ? Infinity : h / 2 / Math.abs(ay), 1);
+    if (!this.leaderEl) {
+      this.leaderEl = document.createElement('span');
+      this.leaderEl.className = 'scene-label__leader';
+      this.leaderEl.setAttribute('aria-hidden', 'true');
+      this.leaderEl.append(Object.assign(document.createElement('span'), { className: 'scene-label__leader-end' }));
+    }
+    Object.assign(this.leaderEl.style, {
+      left: `calc(50% + ${(ax * t).toFixed(1)}px)`,
+      top: `calc(50% + ${(ay * t).toFixed(1)}px)`,
+      width: `${(length * (1 - t)).toFixed(1)}px`,
+      rotate: `${Math.atan2(ay, ax).toFixed(4)}rad`,
+    });
+    if (!this.leaderEl.isConnected) this.element.append(this.leaderEl);
   }
 
   get rank(): number {
@@ -172,6 +216,20 @@ export class CssLabelFactory implements LabelFactory {
       : null;
   }
 
+  /** The labels shown inside an element (a pane's label layer), with their anchors in the world and boxes on screen. */
+  placedIn(within: HTMLElement): PlacedLabel[] {
+    return [...this.live]
+      .filter(
+        (l) =>
+          l.element.isConnected &&
+          within.contains(l.element) &&
+          l.element.style.display !== 'none' &&
+          !l.element.classList.contains('scene-label--gone') &&
+          !l.element.classList.contains('scene-label--yield'),
+      )
+      .map((l) => ({ anchor: l.object.getWorldPosition(new Vector3()), box: l.element.getBoundingClientRect() }));
+  }
+
   /**
    * Places every label without overlap (see labelPlacement.ts); with `within`, only the labels inside that element (one
    * pane's label layer: panes are placed apart, so a label never yields to one in another pane), and with `split` they
@@ -238,6 +296,16 @@ export class CssLabelFactory implements LabelFactory {
       l.element.classList.toggle('scene-label--compact', p.compact);
       l.element.classList.toggle('scene-label--yield', p.hidden);
       if (p.hidden) hidden++;
+    });
+    // A component label moved off its anchor (on its block's front face: the label is centred there) stays visibly
+    // attached to its block by a leader. Its size in the form it now has is read for all labels at once (one layout).
+    const sizes = live.map((l) => [l.element.offsetWidth, l.element.offsetHeight] as const);
+    live.forEach((l, i) => {
+      const p = placements[i];
+      const [w, h] = sizes[i] ?? [0, 0];
+      const [ax, ay] = [-(p?.dx ?? 0), -(p?.dy ?? 0)];
+      const away = Math.abs(ax) - w / 2 >= LEADER_GAP || Math.abs(ay) - h / 2 >= LEADER_GAP;
+      l.setLeader(l.spec.kind === 'component' && p && !p.hidden && away ? { w, h, ax, ay } : null);
     });
     return hidden;
   }

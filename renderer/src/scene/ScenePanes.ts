@@ -10,7 +10,7 @@ import type { Object3D, Vector3, WebGLRenderer } from 'three';
 import { setLabelTheme } from './labelStyles';
 import { frameNeed, ndcToCanvas, paneAt, splitPanes, type FrameNeed, type PaneRect } from './paneSplit';
 import type { ThemeName } from './palette';
-import { ScenePane } from './ScenePane';
+import { ScenePane, type PlacedLabel } from './ScenePane';
 import type { StackGraph } from './StackGraph';
 
 export class ScenePanes {
@@ -139,6 +139,35 @@ export class ScenePanes {
     const at = ndcToCanvas(pane.rect, ndc.x, ndc.y);
     const r = pane.rect;
     return at.x >= r.x && at.y >= r.y && at.x <= r.x + r.width && at.y <= r.y + r.height ? at : null;
+  }
+
+  /**
+   * Where the geometry under `roots` (objects of one stack) shows on the canvas, as the rectangle around it in CSS px
+   * from the canvas's top-left, or null.
+   */
+  screenRect(
+    stackKey: string,
+    roots: readonly Object3D[],
+  ): { left: number; right: number; top: number; bottom: number } | null {
+    const pane = this.paneOf(stackKey);
+    const r = pane?.geometryRect(roots);
+    if (!pane || !r) return null;
+    const { x, y } = pane.rect;
+    return { left: r.left + x, right: r.right + x, top: r.top + y, bottom: r.bottom + y };
+  }
+
+  /**
+   * Split view, once the labels are placed: each pane's second fit pass (ScenePane.refine), with the labels `placed`
+   * reports for its label layer. True when a camera moves (the labels must then be placed again).
+   */
+  refineFits(graph: StackGraph, placed: (layer: HTMLElement) => PlacedLabel[]): boolean {
+    if (!this.split) return false;
+    let moved = false;
+    for (const p of this.list) {
+      const roots = p.keys.map((k) => graph.stackGroup(k)).filter((o): o is Object3D => o !== null);
+      moved = p.refine(roots, placed(p.labelLayer)) || moved;
+    }
+    return moved;
   }
 
   /** Split view: only the pane under the pointer listens to the orbit controls (call before they see the event). */

@@ -257,6 +257,11 @@ export class StackGraph {
     return b.frontPoints.map((p) => new Vector3(p.x, p.y, p.z).add(v.group.position));
   }
 
+  /** A component's block (its box mesh), or null. */
+  blockMesh(sel: PickResult): Object3D | null {
+    return this.stacks.get(sel.stackKey)?.blocks.get(sel.componentId)?.mesh ?? null;
+  }
+
   /** World centre of a component's block, or null. */
   blockCenter(sel: PickResult): Vector3 | null {
     const v = this.stacks.get(sel.stackKey);

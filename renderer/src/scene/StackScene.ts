@@ -264,6 +264,18 @@ export class StackScene {
     return null;
   }
 
+  /**
+   * Test hook: the rectangle around a block on the canvas (its box's corners as its pane's camera sees them), or with no
+   * component, around the whole stack's geometry; CSS px from the canvas's top-left, or null.
+   */
+  screenRect(
+    stackKey: string,
+    componentId?: string,
+  ): { left: number; right: number; top: number; bottom: number } | null {
+    const root = componentId ? this.graph.blockMesh({ stackKey, componentId }) : this.graph.stackGroup(stackKey);
+    return root ? this.panes.screenRect(stackKey, [root]) : null;
+  }
+
   /** Test hook: the background colour of the current theme, as #rrggbb. */
   clearColor(): string {
     return hex(this.graph.cache.palette.background);
@@ -369,6 +381,11 @@ export class StackScene {
       return;
     }
     if (this.labelsDirty) this.runOverlap(time);
+    // Now that the labels are placed, a split view's panes fit their stacks with them (ScenePanes.refineFits).
+    if (this.panes.refineFits(this.graph, (layer) => this.labels.placedIn(layer))) {
+      this.invalidate();
+      return;
+    }
     this.stopLoop();
   }
 

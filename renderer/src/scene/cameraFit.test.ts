@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PerspectiveCamera, Vector3 } from 'three';
-import { DEFAULT_ELEVATION, FIT_MARGIN, defaultPose, fitDistance, pixelsPerUnit, tightPose } from './cameraFit';
+import {
+  DEFAULT_ELEVATION,
+  FIT_MARGIN,
+  defaultPose,
+  fillPane,
+  fitDistance,
+  pixelsPerUnit,
+  tightPose,
+} from './cameraFit';
 import { bandLines } from './BandView';
 import { bandLabel, mechanismLabel, paletteFor, ringLabel, KIND_STYLE } from './palette';
 import { fixtureMicrokernel } from './testFixtures';
@@ -81,5 +89,31 @@ describe('palette and labels', () => {
     expect(new Set(bgs).size).toBe(3);
     expect(paletteFor('projector').background).toBeGreaterThan(0xf0f0f0);
     expect(paletteFor('projector').slabOpacity).toBe(1);
+  });
+});
+
+describe('fillPane', () => {
+  const point = (at: number) => ({ at, lo: 0, hi: 0 });
+
+  it('zooms bare geometry until it touches the margins, and centres it', () => {
+    const f = fillPane([point(-50), point(30)], [point(-20), point(20)], 200, 400, 10);
+    // 180 px of room for 80 px of geometry across: zoom 2.25; the height allows 9.5.
+    expect(f.zoom).toBeCloseTo(2.25);
+    expect(f.dx).toBeCloseTo(-(2.25 * 30 + 2.25 * -50) / 2);
+    expect(f.dy).toBeCloseTo(0);
+  });
+
+  it('keeps room for labels, which do not grow with the zoom', () => {
+    // A 40 px label hangs off the right end of the geometry: 180 - 40 = 140 px for the 80 px apart.
+    const f = fillPane([point(-50), { at: 30, lo: -20, hi: 40 }], [point(0)], 200, 200, 10);
+    expect(f.zoom).toBeCloseTo(140 / 80);
+    const right = f.zoom * 30 + 40 + f.dx;
+    const left = f.zoom * -50 + f.dx;
+    expect(right).toBeCloseTo(90);
+    expect(left).toBeCloseTo(-90);
+  });
+
+  it('leaves a picture with nothing apart as it is', () => {
+    expect(fillPane([point(0)], [point(0)], 100, 100, 5)).toEqual({ zoom: 1, dx: -0, dy: -0 });
   });
 });

@@ -114,3 +114,48 @@ export function tightPose(min: Vec3, max: Vec3, fovDeg: number, aspect: number, 
     position: { x: target.x, y: target.y + sin * distance, z: target.z + cos * distance },
   };
 }
+
+/**
+ * Something drawn in a pane, along one screen axis: its anchor (px from the pane's centre) and how far it reaches
+ * before and after it (px; both 0 for a point of the geometry, a label's box around its anchor).
+ */
+export interface Span {
+  at: number;
+  lo: number;
+  hi: number;
+}
+
+/** A zoom about the pane's centre, then a shift in px (x right, y down). */
+export interface Fill {
+  zoom: number;
+  dx: number;
+  dy: number;
+}
+
+/**
+ * The zoom and shift that make what a pane draws fill it, `margin` px kept free on each side: anchors move with the
+ * zoom, a label's box around its anchor does not (labels keep their size on screen). The zoom is the largest at which
+ * every pair of spans still fits (two spans set a limit only when they lie apart); the shift then centres the whole.
+ * Linear (a zoom of the picture, not a dolly in perspective): close enough for a second pass after a fit.
+ */
+export function fillPane(x: readonly Span[], y: readonly Span[], width: number, height: number, margin: number): Fill {
+  const zoomFor = (spans: readonly Span[], size: number): number => {
+    const room = size - 2 * margin;
+    let zoom = Infinity;
+    for (const a of spans) {
+      for (const b of spans) {
+        const apart = b.at - a.at;
+        const free = room - b.hi + a.lo;
+        if (apart > 1e-6 && free > 0) zoom = Math.min(zoom, free / apart);
+      }
+    }
+    return zoom;
+  };
+  const zoom = Math.min(zoomFor(x, width), zoomFor(y, height));
+  const z = Number.isFinite(zoom) ? zoom : 1;
+  const shift = (spans: readonly Span[]): number =>
+    spans.length === 0
+      ? 0
+      : -(Math.max(...spans.map((s) => z * s.at + s.hi)) + Math.min(...spans.map((s) => z * s.at + s.lo))) / 2;
+  return { zoom: z, dx: shift(x), dy: shift(y) };
+}

@@ -172,17 +172,16 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
     expect(ALONG.map((a) => a * 60)).toContain(p?.dx);
   });
 
-  it('gives a label with no place even as a glyph a last chance further away, after the others are placed', () => {
-    // Rows of labels from y = 70 to 150 all across; the glyph's nearby places are all covered, 56 px up is free.
+  it('gives a label with no place nearby a last chance further away, its name before its glyph, after the others', () => {
+    // Rows of labels from y = 70 to 150 all across; the label's nearby places are all covered, 56 px up is free.
     const wall: LabelBox[] = [70, 90, 110, 130].map((y) => ({ rect: box(-40, y, 200), rank: 50, movable: false }));
     const label: LabelBox = { rect: box(30, 100, 40), rank: 40, movable: true, compact: box(40, 100, 20) };
     expect(placeLabels([...wall, label]).at(-1)?.hidden).toBe(true);
-    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({
-      dy: -56,
-      short: false,
-      compact: true,
-      hidden: false,
-    });
+    const further = { dy: -56, short: false, compact: false, hidden: false };
+    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual(further);
+    // Its short name, when it has one.
+    const short = { ...label, short: box(35, 100, 30) };
+    expect(placeLabels([...wall, short], { slide: true }).at(-1)).toEqual({ ...further, short: true });
   });
 
   it('property: with slide and bounds, visible labels never overlap, and every one ends inside the bounds', () => {

@@ -3,8 +3,10 @@
  * two visible labels overlap. Highest rank first; a movable label that collides is nudged up or down by up to about
  * 1.6 label heights (it stays beside its block); with `slide` (a split view's pane, where labels are often wider than
  * their blocks) it may also slide sideways by up to 0.6 of its width, the smallest move first; failing that, a label
- * with a short name tries that, then one with a compact form (its kind glyph); only when nothing is free is it hidden. With `bounds` (a pane), a
- * label that sticks out at its anchor is first moved inside, and no move takes a label out of them.
+ * with a short name tries that, then one with a compact form (its kind glyph); only when nothing is free is it hidden.
+ * With `slide`, a movable label with no place nearby first gets a last chance further away for its name (the scene
+ * draws a leader back to its block), before its glyph. With `bounds` (a pane), a label that sticks out at its anchor is
+ * first moved inside, and no move takes a label out of them.
  */
 export interface Rect {
   left: number;
@@ -53,12 +55,12 @@ export const NUDGES = [0, -0.55, 0.55, -1.05, 1.05, -1.6, 1.6] as const;
 /** Sideways slides (with `slide`), in label widths, combined with every nudge; the smallest move is tried first. */
 export const SLIDES = [-0.3, 0.3, -0.6, 0.6] as const;
 /**
- * With `slide`, a label that found no place even as a glyph gets a last chance once every other label is placed (so it
- * takes no place another label could have had): its glyph may go a little further, by these nudges and slides (in
- * glyph-box heights and widths).
+ * With `slide`, a label that found no place nearby for its short name, or even as a glyph, gets a last chance once
+ * every other label is placed (so it takes no place another label could have had): its short name, else its glyph,
+ * may go a little further (a leader joins it to its block), by these nudges and slides (in box heights and widths).
  */
-export const GLYPH_NUDGES = [-2.2, 2.2, -2.8, 2.8] as const;
-export const GLYPH_SLIDES = [-1, 1] as const;
+export const GLYPH_NUDGES = [-2.2, 2.2, -2.8, 2.8, -3.6, 3.6, -4.6, 4.6] as const;
+export const GLYPH_SLIDES = [-1, 1, -1.6, 1.6] as const;
 
 /** A move as [slide in label widths, nudge in label heights]. */
 type Move = readonly [number, number];
@@ -137,10 +139,14 @@ export function placeLabels(boxes: readonly LabelBox[], options: PlaceOptions = 
   let lastChance: number[] = [];
   const lastChances = (): void => {
     for (const i of lastChance) {
-      const { short, compact } = boxes[i] ?? {};
-      const atShort = short && fit(short, true, true);
-      const at = !atShort && compact && fit(compact, true, true);
-      if (short && atShort) place(i, short, 'short', atShort);
+      const box = boxes[i];
+      if (!box) continue;
+      // Its name (the short one when it has one) further away, else its glyph nearby, else further away.
+      const [name, form]: [Rect, Form] = box.short ? [box.short, 'short'] : [box.rect, 'full'];
+      const atName = fit(name, true, true);
+      const { compact } = box;
+      const at = !atName && compact && (fit(compact, true) ?? fit(compact, true, true));
+      if (atName) place(i, name, form, atName);
       else if (compact && at) place(i, compact, 'compact', at);
     }
     lastChance = [];
@@ -154,10 +160,11 @@ export function placeLabels(boxes: readonly LabelBox[], options: PlaceOptions = 
     const atShort = !at && box.short && fit(box.short, box.movable);
     if (at) place(i, box.rect, 'full', at);
     else if (box.short && atShort) place(i, box.short, 'short', atShort);
+    // With `slide`, a name a little further away (a leader joins it to its block) reads better than a bare glyph.
+    else if (slide && box.movable && box.compact) lastChance.push(i);
     else if (box.compact) {
       const c = fit(box.compact, box.movable);
       if (c) place(i, box.compact, 'compact', c);
-      else if (slide && box.movable) lastChance.push(i);
     }
   }
   lastChances();

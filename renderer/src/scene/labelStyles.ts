@@ -56,8 +56,19 @@ export const LABEL_CSS = `
 .scene-label--short .scene-label__short { display: inline-block; vertical-align: middle; white-space: pre-line; }
 .scene-label--compact .scene-label__lines { display: none; }
 .scene-label--compact .scene-label__badge { margin-right: 0; }
+/* A label with a leader goes under every other label (CSS2DRenderer sets z-index inline, by depth): its line may cross
+   them, and must not strike through their text. Labels never overlap each other, so nothing else changes. */
+.scene-label--led { z-index: 0 !important; }
+.scene-label__leader {
+  position: absolute; height: 2px; margin-top: -1px; transform-origin: 0 50%; background: var(--scene-label-border);
+  pointer-events: none;
+}
+.scene-label__leader-end {
+  position: absolute; right: -4px; top: -3px; width: 8px; height: 8px; border-radius: 50%; background: inherit;
+}
 ${THEME_RULES}
 .scene-labels--projector .scene-label { font-weight: 700; border-width: 2px; }
+.scene-labels--projector .scene-label__leader { height: 3px; margin-top: -1.5px; }
 .scene-labels--projector .scene-label--mechanism {
   font-size: max(13px, calc(14px * var(--lbl-scale))); font-weight: 800; background: var(--scene-mech-bg); color: var(--scene-mech-fg);
   border-color: var(--scene-mech-bg); border-radius: 999px; padding: 1px 8px;

@@ -10,6 +10,12 @@ describe('shortLabel', () => {
     expect(shortLabel(['Hyper-V', 'hypervisor'])).toEqual(['Hyper-V']);
   });
 
+  it('shortens a column title to what names the column', () => {
+    expect(shortLabel(['Root partition', '(Windows Server 2008)'])).toEqual(['Root partition']);
+    expect(shortLabel(['VM 1: Gen1,', 'emulated'])).toEqual(['VM 1']);
+    expect(shortLabel(['VMM world (VM 1): runs when VMDriver switches to it'])).toEqual(['VMM world']);
+  });
+
   it('otherwise breaks a one-line name onto two lines; a single word or two lines already have no narrower form', () => {
     expect(shortLabel(['VMBus client'])).toEqual(['VMBus', 'client']);
     expect(shortLabel(['Enlightenments'])).toBeNull();

@@ -28,15 +28,17 @@ export function longestLine(lines: readonly string[]): number {
 }
 
 /**
- * A component's name made narrower for a crowded view, as lines, or null when it cannot be: one line without what its
- * kind glyph already says or a reader can do without (a parenthesis "VMBus (root)", a file extension "vmswitch.sys",
- * a trailing "driver" or "hypervisor", which the ⚙ and ▲ glyphs say); or, when none of that applies, the whole name broken onto two lines ("VMBus / client").
- * Read before resorting to the bare glyph.
+ * A component's name or a column's title made narrower for a crowded view, as lines, or null when it cannot be: one
+ * line without what its kind glyph already says or a reader can do without (a parenthesis "VMBus (root)", a file
+ * extension "vmswitch.sys", a trailing "driver" or "hypervisor", which the ⚙ and ▲ glyphs say, a subtitle after a colon
+ * "VM 1: Gen1, emulated"); or, when none of that applies, the whole name broken onto two lines ("VMBus / client").
+ * Read before resorting to the bare glyph (or, for a column title, to hiding it).
  */
 export function shortLabel(lines: readonly string[]): string[] | null {
   const full = lines.join(' ').trim();
   const short = full
     .replace(/\s*\([^)]*\)/g, '')
+    .replace(/:\s.*$/, '')
     .replace(/\.(sys|exe|dll|ko)\b/gi, '')
     .replace(/\s+(driver|hypervisor)$/i, '')
     .trim();

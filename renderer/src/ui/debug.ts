@@ -10,6 +10,14 @@ export interface RingMinusOneDebug {
   stats(): SceneStats;
   /** A point on a block's front face that no label covers (CSS px from the canvas's top-left), or null. */
   blockProbe(stackKey: string, componentId: string): { x: number; y: number } | null;
+  /**
+   * The rectangle a block covers on the canvas (its box as its pane's camera projects it), or with no component the
+   * whole stack's geometry; CSS px from the canvas's top-left, or null.
+   */
+  screenRect(
+    stackKey: string,
+    componentId?: string,
+  ): { left: number; right: number; top: number; bottom: number } | null;
   simulateContextLoss(): Promise<void>;
 }
 
@@ -30,6 +38,7 @@ export function installDebug(getScene: () => StackScene | null): () => void {
     clearColor: () => need().clearColor(),
     stats: () => need().stats(),
     blockProbe: (stackKey, componentId) => need().blockProbe({ stackKey, componentId }),
+    screenRect: (stackKey, componentId) => need().screenRect(stackKey, componentId),
     simulateContextLoss: () => need().simulateContextLoss(),
   };
   return () => {
