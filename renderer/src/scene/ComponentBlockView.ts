@@ -17,6 +17,8 @@ export interface BlockFlags {
   failed: boolean;
   selected: boolean;
   hover: boolean;
+  /** Outside the presenter's spotlight: drawn faint, so the spotlit components stand out. */
+  dimmed: boolean;
 }
 
 export const SELECTED_RAISE = 0.35;
@@ -28,7 +30,14 @@ export class ComponentBlockView {
   readonly label: SceneLabel;
   private layout: BlockLayout;
   private component: Component;
-  private flags: BlockFlags = { active: false, onPath: false, failed: false, selected: false, hover: false };
+  private flags: BlockFlags = {
+    active: false,
+    onPath: false,
+    failed: false,
+    selected: false,
+    hover: false,
+    dimmed: false,
+  };
 
   constructor(
     private readonly ctx: ViewContext,
@@ -80,7 +89,8 @@ export class ComponentBlockView {
       f.active === flags.active &&
       f.failed === flags.failed &&
       f.selected === flags.selected &&
-      f.hover === flags.hover
+      f.hover === flags.hover &&
+      f.dimmed === flags.dimmed
     ) {
       return false;
     }
@@ -91,6 +101,7 @@ export class ComponentBlockView {
     this.label.setFlag('selected', flags.selected);
     this.label.setFlag('hover', flags.hover);
     this.label.setFlag('onPath', flags.onPath);
+    this.label.setFlag('dimmed', flags.dimmed);
     if (moved) this.place();
     this.applyMaterials();
     return true;
@@ -148,8 +159,9 @@ export class ComponentBlockView {
 
   private applyMaterials(): void {
     const cache = this.ctx.cache;
-    this.mesh.material = cache.block(this.component.kind, this.state);
-    const role = this.outlineRole;
+    this.mesh.material = cache.block(this.component.kind, this.state, this.flags.dimmed);
+    // A dimmed block keeps the outline of a selection or hover (the presenter's pointer), not the TCB's.
+    const role = this.flags.dimmed && this.outlineRole === 'tcb' ? null : this.outlineRole;
     this.outline.visible = role !== null;
     if (role) this.outline.material = cache.outline(role);
   }

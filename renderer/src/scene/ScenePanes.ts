@@ -7,6 +7,7 @@
  * fly the other to an unrelated point).
  */
 import type { Object3D, Vector3, WebGLRenderer } from 'three';
+import type { CameraPreset } from '../model/presentation';
 import { setLabelTheme } from './labelStyles';
 import { frameNeed, ndcToCanvas, paneAt, splitPanes, type FrameNeed, type PaneRect } from './paneSplit';
 import type { ThemeName } from './palette';
@@ -21,6 +22,7 @@ export class ScenePanes {
   private readonly dividers: HTMLDivElement[] = [];
   private theme: ThemeName;
   private reduced: boolean;
+  private preset: CameraPreset = 'overview';
   private width = 1;
   private height = 1;
 
@@ -69,6 +71,14 @@ export class ScenePanes {
     this.theme = theme;
     for (const p of this.list) p.applyTheme(theme);
     for (const d of this.dividers) setLabelTheme(d, theme);
+  }
+
+  /** The camera preset every pane frames from; false when it was already in use. */
+  setPreset(preset: CameraPreset): boolean {
+    if (preset === this.preset) return false;
+    this.preset = preset;
+    for (const p of this.list) p.rig.preset = preset;
+    return true;
   }
 
   setReducedMotion(on: boolean): void {
@@ -155,6 +165,7 @@ export class ScenePanes {
 
   private add(): void {
     const pane = new ScenePane(this.canvas, this.labelRoot, this.reduced, this.theme);
+    pane.rig.preset = this.preset;
     const onChange = (): void => this.onChange();
     pane.rig.controls.addEventListener('change', onChange);
     this.cleanups.set(pane, () => pane.rig.controls.removeEventListener('change', onChange));

@@ -10,7 +10,7 @@ import type { ThemeName } from './palette';
 import { PacketsView, type PacketDraw } from './PacketsView';
 import { ResourceTracker } from './ResourceTracker';
 import type { LayoutTarget } from './layout';
-import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
+import type { Highlight, PickResult, StackInput, StackLayoutMode } from './sceneTypes';
 import { StackView, type ViewTally } from './StackView';
 
 export const STACK_GAP_X = 3;
@@ -39,6 +39,7 @@ export class StackGraph {
   private lastInputs: readonly StackInput[] = [];
   private selection: PickResult | null = null;
   private hover: PickResult | null = null;
+  private spotlight: readonly string[] = [];
   private readonly content: Object3D;
 
   constructor(
@@ -96,7 +97,7 @@ export class StackGraph {
       const before = v.layout;
       const beforeFrame = v.frameKey;
       const wasMorphing = v.morphView !== null;
-      changed = v.update(input, this.selection, this.hover, this.targetAspect(inputs.length)) || changed;
+      changed = v.update(input, this.highlight, this.targetAspect(inputs.length)) || changed;
       if (v.layout !== before) relayout = true;
       if (v.frameKey !== beforeFrame) {
         relayout = true;
@@ -161,6 +162,17 @@ export class StackGraph {
     if (samePick(sel, this.selection)) return false;
     this.selection = sel;
     return this.reapply();
+  }
+
+  /** Dims every component not listed (empty: none dims). */
+  setSpotlight(ids: readonly string[]): boolean {
+    if (ids.length === this.spotlight.length && ids.every((id, i) => id === this.spotlight[i])) return false;
+    this.spotlight = [...ids];
+    return this.reapply();
+  }
+
+  private get highlight(): Highlight {
+    return { selection: this.selection, hover: this.hover, spotlight: this.spotlight };
   }
 
   setHover(sel: PickResult | null): boolean {
@@ -254,7 +266,7 @@ export class StackGraph {
 
   private reapply(): boolean {
     let changed = false;
-    for (const v of this.stacks.values()) changed = v.applySelection(this.selection, this.hover) || changed;
+    for (const v of this.stacks.values()) changed = v.applyHighlight(this.highlight) || changed;
     return changed;
   }
 

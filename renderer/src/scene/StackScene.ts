@@ -10,6 +10,7 @@
  * framing a component in one must not fly the other to an unrelated point; Home resets both).
  */
 import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
+import type { CameraPreset } from '../model/presentation';
 import { CssLabelFactory } from './CssLabels';
 import { LABEL_CSS } from './labelStyles';
 import type { ThemeName } from './palette';
@@ -170,6 +171,19 @@ export class StackScene {
 
   setSelection(sel: PickResult | null): void {
     if (this.graph.setSelection(sel)) {
+      this.labelsDirty = true;
+      this.invalidate();
+    }
+  }
+
+  /** Flies every pane to the view of a camera preset (a cut under reduced motion). */
+  setCameraPreset(preset: CameraPreset): void {
+    if (this.panes.setPreset(preset)) this.resetView();
+  }
+
+  /** Dims every component not listed (empty: nothing dims): the presenter's spotlight. */
+  setSpotlight(ids: readonly string[]): void {
+    if (this.graph.setSpotlight(ids)) {
       this.labelsDirty = true;
       this.invalidate();
     }
