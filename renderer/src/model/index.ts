@@ -89,6 +89,8 @@ export {
   removeCue,
   editCue,
   serializeRunSheet,
+  pacing,
+  type Pacing,
   type Cue,
   type RunSheet,
   type RunSheetParse,

@@ -8,6 +8,7 @@ import {
   emptyRunSheet,
   lessonRunSheet,
   moveCue,
+  pacing,
   parseRunSheet,
   removeCue,
   serializeRunSheet,
@@ -92,5 +93,14 @@ describe('run sheets', () => {
       ok: false,
       errors: ['cues[1].presentation.pathId: unknown path "no-such-path"'],
     });
+  });
+
+  it('gives a pacing hint from the share of cues done against the share of time used', () => {
+    const min = 60_000;
+    expect(pacing(0, 40, -1, 10)).toBe('not-started');
+    expect(pacing(10 * min, 40, 2, 10)).toBe('on-pace');
+    expect(pacing(20 * min, 40, 2, 10)).toBe('behind');
+    expect(pacing(4 * min, 40, 5, 10)).toBe('ahead');
+    expect(pacing(41 * min, 40, 9, 10)).toBe('over-time');
   });
 });

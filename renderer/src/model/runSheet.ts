@@ -31,6 +31,8 @@ export const runSheetSchema = z.strictObject({
   format: z.literal(RUN_SHEET_FORMAT),
   version: z.literal(1),
   title: text.max(200),
+  /** How long the class is planned to take (the presenter's pacing hint compares against it). */
+  minutes: z.number().int().min(1).max(600),
   cues: z.array(cueSchema).max(500),
 });
 
@@ -53,15 +55,15 @@ export function parseRunSheet(raw: unknown, library: Library): RunSheetParse {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, sheet: r.data };
 }
 
-export function emptyRunSheet(title = 'Untitled run sheet'): RunSheet {
-  return { format: RUN_SHEET_FORMAT, version: 1, title, cues: [] };
+export function emptyRunSheet(title = 'Untitled run sheet', minutes = 45): RunSheet {
+  return { format: RUN_SHEET_FORMAT, version: 1, title, minutes, cues: [] };
 }
 
 /** A lesson as a run sheet, as it is: one cue per step, with the step's narration and notes in plain text. */
 export function lessonRunSheet(library: Library, lesson: Lesson): RunSheet {
   const plain = (t: string) => plainText(t, library.glossary);
   return {
-    ...emptyRunSheet(`Lesson ${lesson.number}: ${lesson.title}`),
+    ...emptyRunSheet(`Lesson ${lesson.number}: ${lesson.title}`, lesson.minutes),
     cues: lesson.steps.map((step, i) => ({
       title: step.title,
       narration: plain(step.narration),
@@ -112,4 +114,22 @@ export function editCue(
 /** The file's text (stable key order, indented, for an instructor's version control). */
 export function serializeRunSheet(sheet: RunSheet): string {
   return `${JSON.stringify(sheet, null, 2)}\n`;
+}
+
+/** How far the class is against the plan: the share of the cues done against the share of the time used. */
+export type Pacing = 'not-started' | 'on-pace' | 'ahead' | 'behind' | 'over-time';
+
+/** The band around the plan still called "on pace" (a share of the whole class). */
+const PACE_SLACK = 0.1;
+
+/** The pacing hint at `elapsedMs` into a class planned for `minutes`, standing on cue `index` of `count`. */
+export function pacing(elapsedMs: number, minutes: number, index: number, count: number): Pacing {
+  if (index < 0 || count === 0) return 'not-started';
+  const used = elapsedMs / (minutes * 60_000);
+  if (used > 1) return 'over-time';
+  // Standing on cue i means the cues before it are done.
+  const done = index / count;
+  if (done < used - PACE_SLACK) return 'behind';
+  if (done > used + PACE_SLACK) return 'ahead';
+  return 'on-pace';
 }
