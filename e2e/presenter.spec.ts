@@ -52,25 +52,29 @@ test.describe('presenter and audience', () => {
     const audience = await openAudience(context, guards.errors);
     await expect(audienceTitle(audience)).toHaveText(titles[0]!);
 
-    // Latency: from the presenter's key to the audience's applied state, both on the browser's one clock.
-    const latencies: number[] = [];
+    // Latency: from the presenter's key to the message's arrival and to the audience's applied state (its Stage
+    // restored and its 3D view synced), all on the browser's one clock. Reported, not asserted: the machine is shared.
+    const arrived: number[] = [];
+    const applied: number[] = [];
+    const main = audience.getByRole('main', { name: 'Audience view' });
     for (let i = 1; i < titles.length; i++) {
-      const seq = Number(await audience.locator('main').getAttribute('data-sync-seq'));
+      const seq = await main.getAttribute('data-sync-seq');
       const sentAt = await page.evaluate(() => {
         const t = performance.timeOrigin + performance.now();
         window.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
         return t;
       });
-      await expect(audience.locator('main')).not.toHaveAttribute('data-sync-seq', String(seq));
+      await expect(main).not.toHaveAttribute('data-sync-seq', seq ?? '');
       await expect(audienceTitle(audience)).toHaveText(titles[i]!);
-      latencies.push(Number(await audience.locator('main').getAttribute('data-applied-at')) - sentAt);
+      arrived.push(Number(await main.getAttribute('data-received-at')) - sentAt);
+      applied.push(Number(await main.getAttribute('data-applied-at')) - sentAt);
     }
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const report = {
-      samples: latencies.map((l) => Math.round(l * 10) / 10),
-      median: Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10,
-      max: Math.round(sorted.at(-1)! * 10) / 10,
+    const stats = (ms: number[]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      const r = (x: number) => Math.round(x * 10) / 10;
+      return { samples: ms.map(r), median: r(sorted[Math.floor(sorted.length / 2)]!), max: r(sorted.at(-1)!) };
     };
+    const report = { keyToArrival: stats(arrived), keyToApplied: stats(applied) };
     console.log(`presenter -> audience sync latency (ms): ${JSON.stringify(report)}`);
     await testInfo.attach('sync-latency.json', {
       body: JSON.stringify(report, null, 2),

@@ -69,16 +69,12 @@ export class PresenterState {
 
   /** What every audience should draw now. */
   audienceState(): AudienceState {
-    const cue = this.cue;
-    return {
-      presentation: this.app.stage.presentation(),
-      cue: cue && {
-        index: this.index,
-        count: this.sheet.cues.length,
-        title: cue.title,
-        narration: cue.narration,
-      },
-    };
+    return { presentation: this.app.stage.presentation(), cue: this.cueInfo(this.index) };
+  }
+
+  private cueInfo(i: number): AudienceState['cue'] {
+    const cue = this.sheet.cues[i];
+    return cue ? { index: i, count: this.sheet.cues.length, title: cue.title, narration: cue.narration } : null;
   }
 
   private send(): void {
@@ -110,8 +106,11 @@ export class PresenterState {
     this.startedAt ??= Date.now();
     this.index = i;
     // A blackout outlasts a step change: the presenter lifts it on purpose.
-    const blackout = this.app.snap.blackout;
-    const problems = this.app.stage.restore({ ...cue.presentation, blackout });
+    const presentation = { ...cue.presentation, blackout: this.app.snap.blackout };
+    // The audience first: restoring rebuilds this window's own 3D view, which takes a while, and the audience need
+    // not wait for it (the state after the restore is the same, so it is not sent again).
+    this.sender?.update({ presentation, cue: this.cueInfo(i) }, performance.now());
+    const problems = this.app.stage.restore(presentation);
     this.announcement =
       problems.length > 0
         ? `Step ${i + 1} cannot be shown: ${problems.join('; ')}`
