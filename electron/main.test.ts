@@ -26,6 +26,15 @@ function fakeElectron(userData: string) {
     headers: null as AnyFn | null,
     opened: [] as string[],
     lockRequested: false,
+    displays: [
+      { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 0, width: 1440, height: 860 } },
+      {
+        id: 2,
+        bounds: { x: 1440, y: 0, width: 1920, height: 1080 },
+        workArea: { x: 1440, y: 0, width: 1920, height: 1080 },
+      },
+    ],
+    screenListeners: new Map<string, AnyFn[]>(),
   };
   class FakeWindow {
     static getAllWindows = () => record.windows;
@@ -36,10 +45,28 @@ function fakeElectron(userData: string) {
       mainFrame: { processId: 3, routingId: 7 },
       on: (event: string, fn: AnyFn) => this.contentsHandlers.set(event, fn),
     };
+    bounds = { x: 10, y: 10, width: 1400, height: 800 };
+    fullScreen = false;
     constructor(options: Record<string, unknown>) {
       this.options = options;
       record.windows.push(this);
     }
+    getBounds() {
+      return this.bounds;
+    }
+    setBounds(b: typeof this.bounds) {
+      this.bounds = b;
+    }
+    setFullScreen(on: boolean) {
+      this.fullScreen = on;
+    }
+    isFullScreen() {
+      return this.fullScreen;
+    }
+    isDestroyed() {
+      return false;
+    }
+    focus() {}
     once() {}
     on() {}
     loadFile(file: string, options?: { query?: Record<string, string> }) {
@@ -78,6 +105,13 @@ function fakeElectron(userData: string) {
         setPermissionCheckHandler: (fn: AnyFn) => (record.permissionCheck = fn),
         webRequest: { onHeadersReceived: (fn: AnyFn) => (record.headers = fn) },
       },
+    },
+    screen: {
+      getAllDisplays: () => record.displays,
+      getPrimaryDisplay: () => ({ id: 1 }),
+      on: (event: string, fn: AnyFn) =>
+        record.screenListeners.set(event, [...(record.screenListeners.get(event) ?? []), fn]),
+      removeListener() {},
     },
     shell: { openExternal: (url: string) => (record.opened.push(url), Promise.resolve()) },
     dialog: { showMessageBox: () => Promise.resolve({ response: 0 }), showErrorBox() {} },
@@ -187,13 +221,16 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
   });
 
   it('serves settings over IPC to our window only, saving to userData/settings.json', async () => {
-    expect([...record.ipc.keys()].sort()).toEqual([
-      'progress:load',
-      'progress:save',
-      'settings:load',
-      'settings:save',
-      'shell:openExternal',
-    ]);
+    expect([...record.ipc.keys()].sort()).toEqual(
+      [
+        'presenter:swapDisplays',
+        'progress:load',
+        'progress:save',
+        'settings:load',
+        'settings:save',
+        'shell:openExternal',
+      ].sort(),
+    );
     const save = record.ipc.get('settings:save') as AnyFn;
     const settings = { schemaVersion: 1, theme: 'projector', textScale: 1.5, reducedMotion: 'off' };
     expect(await save({ senderFrame: ourFrame() }, settings)).toEqual({ ok: true, value: settings });
@@ -223,4 +260,60 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/lastLessonId/) });
     expect(await save({ senderFrame: { ...ourFrame(), routingId: 8 } }, progress)).toMatchObject({ ok: false });
   });
+
+  it('lets the main window open the audience view once, with its own web preferences, and places it on the projector', async () => {
+    const [main] = record.windows;
+    if (!main) throw new Error('no main window');
+    const listeners = new Map<string, AnyFn>();
+    let openHandler: AnyFn | undefined;
+    const contents = Object.assign(main.webContents, {
+      setWindowOpenHandler: (fn: AnyFn) => (openHandler = fn),
+      on: (event: string, fn: AnyFn) => listeners.set(event, fn),
+    });
+    for (const fn of record.appHandlers.get('web-contents-created') ?? []) fn({}, contents);
+    const audienceUrl = `${rendererIndexUrl}?window=audience`;
+    const allowed = openHandler?.({ url: audienceUrl }) as {
+      action: string;
+      overrideBrowserWindowOptions: Record<string, unknown>;
+    };
+    expect(allowed.action).toBe('allow');
+    expect(allowed.overrideBrowserWindowOptions.webPreferences).toEqual(main.options.webPreferences);
+    expect(openHandler?.({ url: `${rendererIndexUrl}?window=presenter` })).toEqual({ action: 'deny' });
+
+    // Electron creates the window; main places it full screen on the secondary display.
+    const audience = new (record.windows[0]!.constructor as new (o: Record<string, unknown>) => FakeWindowLike)(
+      allowed.overrideBrowserWindowOptions,
+    );
+    listeners.get('did-create-window')?.(audience);
+    expect(audience.bounds).toEqual(record.displays[1]?.bounds);
+    expect(audience.fullScreen).toBe(true);
+    // Open already: a second request only brings it forward.
+    expect(openHandler?.({ url: audienceUrl })).toEqual({ action: 'deny' });
+
+    // Hot-plug: the projector unplugged, the audience becomes a window on the laptop.
+    const projector = record.displays.pop();
+    for (const fn of record.screenListeners.get('display-removed') ?? []) fn();
+    expect(audience.fullScreen).toBe(false);
+    record.displays.push(projector!);
+    for (const fn of record.screenListeners.get('display-added') ?? []) fn();
+    expect(audience.fullScreen).toBe(true);
+
+    const swap = record.ipc.get('presenter:swapDisplays') as AnyFn;
+    expect(await swap({ senderFrame: ourFrame() })).toEqual({ ok: true, value: true });
+    expect(audience.bounds).toEqual(record.displays[0]?.bounds);
+    expect(main.bounds.x).toBeGreaterThanOrEqual(1440);
+    expect(await swap({ senderFrame: ourFrame() })).toEqual({ ok: true, value: false });
+  });
+
+  it('denies window.open of the audience view from any other web contents', () => {
+    let openHandler: AnyFn | undefined;
+    const other = { setWindowOpenHandler: (fn: AnyFn) => (openHandler = fn), on() {} };
+    for (const fn of record.appHandlers.get('web-contents-created') ?? []) fn({}, other);
+    expect(openHandler?.({ url: `${rendererIndexUrl}?window=audience` })).toEqual({ action: 'deny' });
+  });
 });
+
+interface FakeWindowLike {
+  bounds: { x: number; y: number; width: number; height: number };
+  fullScreen: boolean;
+}

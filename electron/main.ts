@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEV_CSP, PRODUCTION_CSP } from './csp';
@@ -6,7 +6,8 @@ import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
 import { openExternalSafely } from './externalLinks';
 import { registerHandlers, type IpcHandlers } from './ipc/registerHandlers';
 import { isTrustedSenderFrame } from './ipc/senderGuard';
-import { createMainWindow } from './mainWindow';
+import { AudienceWindows, isAudienceUrl } from './audienceWindows';
+import { audienceWindowOptions, createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
 import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
 import { ProgressStore } from './progressStore';
@@ -21,6 +22,8 @@ const appOrigin = appOriginFor(devServerUrl, pathToFileURL(path.dirname(renderer
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
+/** The presenter's audience window; `screen` exists only once the app is ready. */
+let audienceWindows: AudienceWindows | null = null;
 
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow(BrowserWindow, preloadPath);
@@ -63,9 +66,17 @@ function showAbout(): void {
 /** Every web contents (windows and anything they might create) gets the same locks. */
 function lockDownWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
+    // The one window the app opens itself: the audience view, opened by the presenter in the main window, once.
+    // Everything else that asks for a window is an external link (handed to the browser) or refused.
     contents.setWindowOpenHandler(({ url }) => {
+      const fromMain = mainWindow !== null && contents === mainWindow.webContents;
+      if (fromMain && isAudienceUrl(url, appOrigin) && audienceWindows && !audienceWindows.focusAudience())
+        return { action: 'allow', overrideBrowserWindowOptions: audienceWindowOptions(preloadPath) };
       openExternalSafely(shell, url);
       return { action: 'deny' };
+    });
+    contents.on('did-create-window', (window) => {
+      if (mainWindow && contents === mainWindow.webContents) audienceWindows?.attach(mainWindow, window);
     });
     contents.on('will-navigate', (event) => {
       if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
@@ -103,6 +114,7 @@ function registerIpc(): void {
       return undefined;
     },
     'shell:openExternal': ({ url }) => openExternalSafely(shell, url),
+    'presenter:swapDisplays': () => audienceWindows?.swap() ?? false,
   };
   registerHandlers(ipcMain, handlers, {
     isTrustedSender: (frame) =>
@@ -133,6 +145,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     lockDownSession();
+    audienceWindows = new AudienceWindows(screen);
     registerIpc();
     const template = buildMenuTemplate({
       isDev,

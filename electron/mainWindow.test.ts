@@ -1,7 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { WINDOW_BACKGROUND } from './appInfo';
-import { createMainWindow, type BrowserWindowClass } from './mainWindow';
+import { audienceWindowOptions, createMainWindow, type BrowserWindowClass } from './mainWindow';
 
 function capture(): BrowserWindowConstructorOptions {
   let seen: BrowserWindowConstructorOptions | undefined;
@@ -45,5 +45,14 @@ describe('createMainWindow', () => {
     expect(options.width).toBeGreaterThanOrEqual(options.minWidth ?? 0);
     expect(options.backgroundColor).toBe(WINDOW_BACKGROUND);
     expect(options.show).toBe(false);
+  });
+});
+
+describe('audienceWindowOptions', () => {
+  it('keeps every web preference of the main window, and shows no menu bar', () => {
+    const audience = audienceWindowOptions('/app/dist-electron/preload.cjs');
+    expect(audience.webPreferences).toEqual(capture().webPreferences);
+    expect(audience.autoHideMenuBar).toBe(true);
+    expect(audience.backgroundColor).toBe('#000000');
   });
 });

@@ -5,11 +5,31 @@ import { APP_NAME, WINDOW_BACKGROUND, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } fro
 export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
 /**
- * Creates the main window, hidden until its first paint. The web preferences are Electron's security checklist,
- * written out literally here (not built elsewhere) so both the unit tests and electronegativity's static checks
- * see exactly what runs: no Node.js in the renderer, Chromium's sandbox, isolated preload, no webview, no
+ * The web preferences of every window of the app (the main window and the audience window): Electron's security
+ * checklist, written out literally here (not built elsewhere) so both the unit tests and electronegativity's static
+ * checks see exactly what runs: no Node.js in the renderer, Chromium's sandbox, isolated preload, no webview, no
  * middle-click windows.
  */
+export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
+  };
+}
+
+/** Creates the main window, hidden until its first paint. */
 export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, preloadPath: string): BrowserWindow {
   return new BrowserWindowCtor({
     title: APP_NAME,
@@ -19,21 +39,21 @@ export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, preloadP
     minHeight: MIN_WINDOW_SIZE.height,
     backgroundColor: WINDOW_BACKGROUND,
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
+}
+
+/**
+ * The audience window's options (the presenter opens it with window.open; main's window-open handler hands these to
+ * Electron): the same web preferences as the main window, no menu bar (the audience sees no chrome), black until its
+ * first paint (a projector shows no white flash). Where it goes is displayPlacement.ts's job.
+ */
+export function audienceWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: `${APP_NAME}: audience`,
+    backgroundColor: '#000000',
+    autoHideMenuBar: true,
+    show: true,
+    webPreferences: secureWebPreferences(preloadPath),
+  };
 }

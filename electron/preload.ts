@@ -23,6 +23,8 @@ const api = {
   saveProgress: (progress: Progress): Promise<void> => invoke('progress:save', progress),
   /** Opens an http(s) URL in the user's browser; resolves false when the URL is refused. */
   openExternal: (url: string): Promise<boolean> => invoke('shell:openExternal', { url }),
+  /** Swaps the displays of the presenter and audience windows; resolves whether they are now swapped. */
+  swapDisplays: (): Promise<boolean> => invoke('presenter:swapDisplays'),
 };
 
 export type RingMinusOneApi = typeof api;

@@ -18,6 +18,8 @@ export const ipcContract = {
   'progress:save': { request: progressSchema, response: z.undefined() },
   /** Opens an http(s) URL in the user's browser; answers false when the URL is refused. */
   'shell:openExternal': { request: z.strictObject({ url: z.string().max(2048) }), response: z.boolean() },
+  /** Swaps the displays of the presenter and audience windows; answers whether they are now swapped. */
+  'presenter:swapDisplays': { request: z.undefined(), response: z.boolean() },
 } as const;
 
 export type IpcContract = typeof ipcContract;

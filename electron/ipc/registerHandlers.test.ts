@@ -43,6 +43,7 @@ function setup(handlerOverrides: Partial<IpcHandlers> = {}) {
     },
     'progress:load': () => ({ progress: emptyProgress(), problem: null }),
     'progress:save': () => undefined,
+    'presenter:swapDisplays': () => false,
     'shell:openExternal': ({ url }) => {
       calls.push(`open:${url}`);
       return true;

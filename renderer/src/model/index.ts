@@ -77,3 +77,21 @@ export {
   type CameraPreset,
 } from './presentation';
 export * from './course';
+export {
+  RUN_SHEET_FORMAT,
+  runSheetSchema,
+  cueSchema,
+  parseRunSheet,
+  emptyRunSheet,
+  lessonRunSheet,
+  captureCue,
+  moveCue,
+  removeCue,
+  editCue,
+  serializeRunSheet,
+  pacing,
+  type Pacing,
+  type Cue,
+  type RunSheet,
+  type RunSheetParse,
+} from './runSheet';

@@ -139,4 +139,8 @@ export class BrowserPlatform implements Platform {
     if (!/^https?:\/\//i.test(url)) return false;
     return globalThis.open(url, '_blank', 'noopener,noreferrer') !== null;
   }
+
+  async swapDisplays(): Promise<boolean> {
+    return false;
+  }
 }

@@ -15,6 +15,7 @@ function fakeApi(options: { loadFails?: boolean; saveFails?: () => boolean; prob
       problem: { reason: 'not valid JSON (Unexpected end)', movedTo: '/u/settings.json.corrupt-1' },
     }),
     saveSettings: async (s) => s,
+    swapDisplays: async () => true,
     loadProgress: async () => {
       if (options.loadFails) throw new Error('IPC "progress:load" refused');
       const problem = options.problem ? { reason: 'the file is empty', backupPath: '/u/progress.json.bad-1' } : null;

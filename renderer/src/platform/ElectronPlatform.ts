@@ -59,4 +59,8 @@ export class ElectronPlatform implements Platform {
   openExternal(url: string): Promise<boolean> {
     return this.api.openExternal(url);
   }
+
+  swapDisplays(): Promise<boolean> {
+    return this.api.swapDisplays();
+  }
 }

@@ -10,6 +10,11 @@ export interface Platform extends ProgressHost {
   saveSettings(settings: Settings): Promise<Settings>;
   /** Opens an http(s) address in the system browser (a new tab in a browser). */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Swaps the displays of the presenter and the audience window; resolves whether they are now swapped. A browser
+   * cannot place windows on displays: it answers false (the instructor drags the audience window).
+   */
+  swapDisplays(): Promise<boolean>;
 }
 
 /** Where the student's course progress is kept (part of Platform; both platforms implement it). */

@@ -182,6 +182,8 @@ export class BoxBatch {
     bucket.mesh.count = bucket.items.length;
     bucket.mesh.instanceMatrix.needsUpdate = true;
     bucket.mesh.computeBoundingSphere();
+    // The box around every instance: what a pane's camera fit measures (ScenePane.geometryRect).
+    bucket.mesh.computeBoundingBox();
   }
 
   private makeMesh(material: Material, capacity: number): InstancedMesh {

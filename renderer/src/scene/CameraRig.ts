@@ -5,7 +5,8 @@
 import { PerspectiveCamera, Vector3, type Box3 } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { Easing, Tween } from '@tweenjs/tween.js';
-import { DEFAULT_FOV, defaultPose, pixelsPerUnit, tightPose } from './cameraFit';
+import type { CameraPreset } from '../model/presentation';
+import { DEFAULT_FOV, pixelsPerUnit, presetPose, tightPose } from './cameraFit';
 
 export const TWEEN_MS = 600;
 
@@ -28,6 +29,8 @@ export class CameraRig {
   private frameCenter = new Vector3();
   /** True once the user has orbited/zoomed/panned away from the default view. */
   userMoved = false;
+  /** The preset `fit` frames from (the presenter's choice per step). */
+  preset: CameraPreset = 'overview';
 
   constructor(dom: HTMLElement, reducedMotion: boolean) {
     this.reduced = reducedMotion;
@@ -66,12 +69,16 @@ export class CameraRig {
   }
 
   /**
-   * Sets the limits from the frame box and moves to the default view; `tight` fits the box exactly (a split view's
-   * small pane, see cameraFit.tightPose).
+   * Sets the limits from the frame box and moves to the view of the preset; `tight` fits the overview exactly (a split
+   * view's small pane, see cameraFit.tightPose).
    */
   fit(box: Box3, animate: boolean, tight = false): void {
     if (box.isEmpty()) return;
-    const pose = (tight ? tightPose : defaultPose)(box.min, box.max, this.camera.fov, this.camera.aspect);
+    const { fov, aspect } = this.camera;
+    const pose =
+      tight && this.preset === 'overview'
+        ? tightPose(box.min, box.max, fov, aspect)
+        : presetPose(this.preset, box.min, box.max, fov, aspect);
     this.fitDistance = pose.distance;
     this.frameCenter.set(pose.target.x, pose.target.y, pose.target.z);
     const size = box.getSize(new Vector3());

@@ -3,7 +3,7 @@
  * theme/kind/state), an inverted-hull outline (TCB, hover, selection; an instance in the stack's other BoxBatch), and
  * its label with the kind's glyph badge. Selected blocks rise a little.
  */
-import type { Material } from 'three';
+import { Box3, Vector3, type Material } from 'three';
 import type { BoxInstance } from './BoxBatch';
 import type { Component } from '../model/types';
 import type { BlockLayout } from './layout';
@@ -19,6 +19,8 @@ export interface BlockFlags {
   failed: boolean;
   selected: boolean;
   hover: boolean;
+  /** Outside the presenter's spotlight: drawn faint, so the spotlit components stand out. */
+  dimmed: boolean;
 }
 
 export const SELECTED_RAISE = 0.35;
@@ -29,7 +31,14 @@ export class ComponentBlockView {
   readonly label: SceneLabel;
   private layout: BlockLayout;
   private component: Component;
-  private flags: BlockFlags = { active: false, onPath: false, failed: false, selected: false, hover: false };
+  private flags: BlockFlags = {
+    active: false,
+    onPath: false,
+    failed: false,
+    selected: false,
+    hover: false,
+    dimmed: false,
+  };
 
   constructor(
     private readonly ctx: ViewContext,
@@ -79,7 +88,8 @@ export class ComponentBlockView {
       f.active === flags.active &&
       f.failed === flags.failed &&
       f.selected === flags.selected &&
-      f.hover === flags.hover
+      f.hover === flags.hover &&
+      f.dimmed === flags.dimmed
     ) {
       return false;
     }
@@ -90,6 +100,7 @@ export class ComponentBlockView {
     this.label.setFlag('selected', flags.selected);
     this.label.setFlag('hover', flags.hover);
     this.label.setFlag('onPath', flags.onPath);
+    this.label.setFlag('dimmed', flags.dimmed);
     if (moved) this.place();
     this.applyMaterials();
     return true;
@@ -134,6 +145,13 @@ export class ComponentBlockView {
     ].map(([fx, fy]) => ({ x: x + (fx as number) * w, y: y + (fy as number) * h, z: zf }));
   }
 
+  /** The block's box in the stack's coordinates. */
+  get bounds(): Box3 {
+    const { x, y, z } = this.box.position;
+    const { w, h, d } = this.layout;
+    return new Box3(new Vector3(x - w / 2, y - h / 2, z - d / 2), new Vector3(x + w / 2, y + h / 2, z + d / 2));
+  }
+
   /** Centre of the block in the stack's coordinates (for framing the camera). */
   get center(): { x: number; y: number; z: number } {
     return { x: this.box.position.x, y: this.box.position.y, z: this.box.position.z };
@@ -157,8 +175,9 @@ export class ComponentBlockView {
 
   private applyMaterials(): void {
     const cache = this.ctx.cache;
-    this.box.setMaterial(cache.block(this.component.kind, this.state));
-    const role = this.outlineRole;
+    this.box.setMaterial(cache.block(this.component.kind, this.state, this.flags.dimmed));
+    // A dimmed block keeps the outline of a selection or hover (the presenter's pointer), not the TCB's.
+    const role = this.flags.dimmed && this.outlineRole === 'tcb' ? null : this.outlineRole;
     this.outline.visible = role !== null;
     if (role) this.outline.setMaterial(cache.outline(role));
   }

@@ -22,6 +22,8 @@ import { paletteFor, type ArcStyle, type Palette, type ThemeName } from './palet
 import type { ResourceTracker } from './ResourceTracker';
 
 export type BlockState = 'normal' | 'active' | 'failed';
+/** Opacity of a block outside the spotlight: still there (the stack keeps its shape), clearly not the subject. */
+export const DIMMED_OPACITY = 0.18;
 export type OutlineRole = 'tcb' | 'selected' | 'hover';
 
 export class MaterialCache {
@@ -71,13 +73,15 @@ export class MaterialCache {
     });
   }
 
-  block(kind: ComponentKind, state: BlockState): Material {
-    return this.get(`block:${kind}:${state}`, () => {
+  /** A block's material; `dimmed` (outside a spotlight) is the same, faint (mostly see-through). */
+  block(kind: ComponentKind, state: BlockState, dimmed = false): Material {
+    return this.get(`block:${kind}:${state}${dimmed ? ':dim' : ''}`, () => {
       const p = this.palette;
+      const faint = dimmed ? { transparent: true, opacity: DIMMED_OPACITY } : {};
       if (state === 'failed') {
-        return new MeshLambertMaterial({ color: new Color(0xffffff), map: this.hatchTexture() });
+        return new MeshLambertMaterial({ color: new Color(0xffffff), map: this.hatchTexture(), ...faint });
       }
-      const m = new MeshLambertMaterial({ color: new Color(p.blockColor(kind)) });
+      const m = new MeshLambertMaterial({ color: new Color(p.blockColor(kind)), ...faint });
       if (state === 'active') {
         m.emissive = new Color(p.activeEmissive);
         m.emissiveIntensity = 0.65;

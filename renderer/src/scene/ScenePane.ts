@@ -3,7 +3,7 @@
  * CSS2D label layer over that rectangle (clipped to it, so labels of one pane never cover another). Explore,
  * Walkthrough and Lab have one pane over the whole canvas showing every stack; Compare has one pane per stack.
  */
-import { Vector3, type Box3, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three';
+import { Vector3, type Box3, type Camera, type Matrix4, type Object3D, type Scene, type WebGLRenderer } from 'three';
 import { CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { CameraRig } from './CameraRig';
 import { fillPane, type Span } from './cameraFit';
@@ -139,21 +139,40 @@ export class ScenePane {
     for (const root of roots) {
       root.updateMatrixWorld();
       root.traverseVisible((o) => {
+        // An instanced mesh's own box covers all its instances; a plain mesh's is its geometry's.
+        const instanced = o as Object3D & { isInstancedMesh?: boolean; boundingBox?: Box3 | null };
         const geometry = (o as Object3D & { geometry?: { boundingBox: Box3 | null; computeBoundingBox(): void } })
           .geometry;
         if (!geometry) return;
-        if (!geometry.boundingBox) geometry.computeBoundingBox();
-        const box = geometry.boundingBox;
-        if (!box || box.isEmpty()) return;
-        for (let i = 0; i < 8; i++) {
-          corner.set(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z);
-          const p = this.toPane(corner.applyMatrix4(o.matrixWorld));
-          [r.left, r.right] = [Math.min(r.left, p.x), Math.max(r.right, p.x)];
-          [r.top, r.bottom] = [Math.min(r.top, p.y), Math.max(r.bottom, p.y)];
-        }
+        if (!instanced.isInstancedMesh && !geometry.boundingBox) geometry.computeBoundingBox();
+        const box = instanced.isInstancedMesh ? instanced.boundingBox : geometry.boundingBox;
+        if (box) this.extendRect(r, box, o.matrixWorld, corner);
       });
     }
     return Number.isFinite(r.left) ? r : null;
+  }
+
+  /** The rectangle around a world-space box as this pane's camera sees it, or null for an empty box. */
+  boxRect(box: Box3): { left: number; right: number; top: number; bottom: number } | null {
+    const r = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    this.camera.updateMatrixWorld();
+    this.extendRect(r, box, null, new Vector3());
+    return Number.isFinite(r.left) ? r : null;
+  }
+
+  private extendRect(
+    r: { left: number; right: number; top: number; bottom: number },
+    box: Box3,
+    matrix: Matrix4 | null,
+    corner: Vector3,
+  ): void {
+    if (box.isEmpty()) return;
+    for (let i = 0; i < 8; i++) {
+      corner.set(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z);
+      const p = this.toPane(matrix ? corner.applyMatrix4(matrix) : corner);
+      [r.left, r.right] = [Math.min(r.left, p.x), Math.max(r.right, p.x)];
+      [r.top, r.bottom] = [Math.min(r.top, p.y), Math.max(r.bottom, p.y)];
+    }
   }
 
   /** Re-frames the default view (keeps a view the user moved to when only the size changed) and sets the label fit. */

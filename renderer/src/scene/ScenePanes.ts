@@ -6,7 +6,8 @@
  * pointer: only that pane orbits, pans and zooms (the stacks differ in size, and framing a component in one must not
  * fly the other to an unrelated point).
  */
-import type { Object3D, Vector3, WebGLRenderer } from 'three';
+import { Box3, type Object3D, type Vector3, type WebGLRenderer } from 'three';
+import type { CameraPreset } from '../model/presentation';
 import { setLabelTheme } from './labelStyles';
 import { frameNeed, ndcToCanvas, paneAt, splitPanes, type FrameNeed, type PaneRect } from './paneSplit';
 import type { ThemeName } from './palette';
@@ -21,6 +22,7 @@ export class ScenePanes {
   private readonly dividers: HTMLDivElement[] = [];
   private theme: ThemeName;
   private reduced: boolean;
+  private preset: CameraPreset = 'overview';
   private width = 1;
   private height = 1;
 
@@ -69,6 +71,14 @@ export class ScenePanes {
     this.theme = theme;
     for (const p of this.list) p.applyTheme(theme);
     for (const d of this.dividers) setLabelTheme(d, theme);
+  }
+
+  /** The camera preset every pane frames from; false when it was already in use. */
+  setPreset(preset: CameraPreset): boolean {
+    if (preset === this.preset) return false;
+    this.preset = preset;
+    for (const p of this.list) p.rig.preset = preset;
+    return true;
   }
 
   setReducedMotion(on: boolean): void {
@@ -147,10 +157,10 @@ export class ScenePanes {
    */
   screenRect(
     stackKey: string,
-    roots: readonly Object3D[],
+    what: readonly Object3D[] | Box3,
   ): { left: number; right: number; top: number; bottom: number } | null {
     const pane = this.paneOf(stackKey);
-    const r = pane?.geometryRect(roots);
+    const r = what instanceof Box3 ? pane?.boxRect(what) : pane?.geometryRect(what);
     if (!pane || !r) return null;
     const { x, y } = pane.rect;
     return { left: r.left + x, right: r.right + x, top: r.top + y, bottom: r.bottom + y };
@@ -184,6 +194,7 @@ export class ScenePanes {
 
   private add(): void {
     const pane = new ScenePane(this.canvas, this.labelRoot, this.reduced, this.theme);
+    pane.rig.preset = this.preset;
     const onChange = (): void => this.onChange();
     pane.rig.controls.addEventListener('change', onChange);
     this.cleanups.set(pane, () => pane.rig.controls.removeEventListener('change', onChange));

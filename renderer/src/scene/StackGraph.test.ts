@@ -255,6 +255,23 @@ describe('StackGraph walkthrough drawing', () => {
     expect(graph.pickOf(hit)).toEqual({ stackKey: 'main', componentId: 'app1' });
   });
 
+  it('spotlights: every component not listed dims (faint material, faint label), and clearing it restores them', () => {
+    const { graph, labels } = setup();
+    graph.setStacks([main(fixtureMicrokernel())]);
+    const v = graph.stacks.get('main');
+    const key = (id: string): string | undefined => graph.cache.keyOf(v?.blocks.get(id)?.material as Material);
+    const dimmed = (id: string) => [...labels.live].find((l) => l.spec.componentId === id)?.hasFlag('dimmed');
+    expect(graph.setSpotlight(['hvk', 'app1'])).toBe(true);
+    expect(graph.setSpotlight(['hvk', 'app1'])).toBe(false);
+    expect(key('hvk')).toBe('block:hypervisor:normal');
+    expect(key('fs1')).toBe('block:filesystem:normal:dim');
+    expect((v?.blocks.get('fs1')?.material as Material).opacity).toBeLessThan(0.5);
+    expect([dimmed('hvk'), dimmed('app1'), dimmed('fs1')]).toEqual([false, false, true]);
+    expect(graph.setSpotlight([])).toBe(true);
+    expect(key('fs1')).toBe('block:filesystem:normal');
+    expect(dimmed('fs1')).toBe(false);
+  });
+
   it('switches theme by swapping shared materials, freeing the old ones', () => {
     const { graph } = setup();
     graph.setStacks([main(fixtureMicrokernel())]);

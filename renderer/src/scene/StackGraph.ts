@@ -19,7 +19,7 @@ import type { ThemeName } from './palette';
 import { PacketsView, type PacketDraw } from './PacketsView';
 import { ResourceTracker } from './ResourceTracker';
 import type { LayoutTarget } from './layout';
-import type { PickResult, StackInput, StackLayoutMode } from './sceneTypes';
+import type { Highlight, PickResult, StackInput, StackLayoutMode } from './sceneTypes';
 import { StackView, type ViewTally } from './StackView';
 
 export const STACK_GAP_X = 3;
@@ -48,6 +48,7 @@ export class StackGraph {
   private lastInputs: readonly StackInput[] = [];
   private selection: PickResult | null = null;
   private hover: PickResult | null = null;
+  private spotlight: readonly string[] = [];
   private readonly content: Object3D;
 
   constructor(
@@ -110,7 +111,7 @@ export class StackGraph {
       const before = v.layout;
       const beforeFrame = v.frameKey;
       const wasMorphing = v.morphView !== null;
-      changed = v.update(input, this.selection, this.hover, this.targetAspect(inputs.length)) || changed;
+      changed = v.update(input, this.highlight, this.targetAspect(inputs.length)) || changed;
       if (v.layout !== before) relayout = true;
       if (v.frameKey !== beforeFrame) {
         relayout = true;
@@ -175,6 +176,17 @@ export class StackGraph {
     if (samePick(sel, this.selection)) return false;
     this.selection = sel;
     return this.reapply();
+  }
+
+  /** Dims every component not listed (empty: none dims). */
+  setSpotlight(ids: readonly string[]): boolean {
+    if (ids.length === this.spotlight.length && ids.every((id, i) => id === this.spotlight[i])) return false;
+    this.spotlight = [...ids];
+    return this.reapply();
+  }
+
+  private get highlight(): Highlight {
+    return { selection: this.selection, hover: this.hover, spotlight: this.spotlight };
   }
 
   setHover(sel: PickResult | null): boolean {
@@ -257,9 +269,13 @@ export class StackGraph {
     return b.frontPoints.map((p) => new Vector3(p.x, p.y, p.z).add(v.group.position));
   }
 
-  /** A component's block (its box mesh), or null. */
-  blockMesh(sel: PickResult): Object3D | null {
-    return this.stacks.get(sel.stackKey)?.blocks.get(sel.componentId)?.mesh ?? null;
+  /** A component's block as a world-space box, or null (blocks are instances of a batch, not meshes of their own). */
+  blockBox(sel: PickResult): Box3 | null {
+    const v = this.stacks.get(sel.stackKey);
+    const b = v?.blocks.get(sel.componentId);
+    if (!v || !b) return null;
+    v.group.updateMatrixWorld();
+    return b.bounds.applyMatrix4(v.group.matrixWorld);
   }
 
   /** World centre of a component's block, or null. */
@@ -283,7 +299,7 @@ export class StackGraph {
 
   private reapply(): boolean {
     let changed = false;
-    for (const v of this.stacks.values()) changed = v.applySelection(this.selection, this.hover) || changed;
+    for (const v of this.stacks.values()) changed = v.applyHighlight(this.highlight) || changed;
     return changed;
   }
 

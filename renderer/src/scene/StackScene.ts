@@ -10,6 +10,7 @@
  * framing a component in one must not fly the other to an unrelated point; Home resets both).
  */
 import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
+import type { CameraPreset } from '../model/presentation';
 import { CssLabelFactory } from './CssLabels';
 import { LABEL_CSS } from './labelStyles';
 import { MotionQuality } from './motionQuality';
@@ -184,6 +185,19 @@ export class StackScene {
     }
   }
 
+  /** Flies every pane to the view of a camera preset (a cut under reduced motion). */
+  setCameraPreset(preset: CameraPreset): void {
+    if (this.panes.setPreset(preset)) this.resetView();
+  }
+
+  /** Dims every component not listed (empty: nothing dims): the presenter's spotlight. */
+  setSpotlight(ids: readonly string[]): void {
+    if (this.graph.setSpotlight(ids)) {
+      this.labelsDirty = true;
+      this.invalidate();
+    }
+  }
+
   setHover(sel: PickResult | null): void {
     if (this.graph.setHover(sel)) this.invalidate();
   }
@@ -272,7 +286,11 @@ export class StackScene {
     stackKey: string,
     componentId?: string,
   ): { left: number; right: number; top: number; bottom: number } | null {
-    const root = componentId ? this.graph.blockMesh({ stackKey, componentId }) : this.graph.stackGroup(stackKey);
+    if (componentId) {
+      const box = this.graph.blockBox({ stackKey, componentId });
+      return box ? this.panes.screenRect(stackKey, box) : null;
+    }
+    const root = this.graph.stackGroup(stackKey);
     return root ? this.panes.screenRect(stackKey, [root]) : null;
   }
 

@@ -22,7 +22,7 @@ import { MorphView } from './MorphView';
 import { morphKeys } from '../model/morph';
 import type { SceneLabel } from './labels';
 import type { PacketDraw } from './PacketsView';
-import type { PickResult, StackInput } from './sceneTypes';
+import type { Highlight, PickResult, StackInput } from './sceneTypes';
 import type { ViewContext } from './ViewContext';
 
 /** What the scene gives a stack; the stack adds its own batches (ViewContext). */
@@ -133,7 +133,7 @@ export class StackView {
   }
 
   /** Applies an input; returns true when anything visible changed. */
-  update(input: StackInput, selection: PickResult | null, hover: PickResult | null, t: LayoutTarget): boolean {
+  update(input: StackInput, highlight: Highlight, t: LayoutTarget): boolean {
     let changed = false;
     const newTarget = t.aspect !== this.target.aspect || Boolean(t.split) !== Boolean(this.target.split);
     if (input.architecture !== this.arch || newTarget) {
@@ -154,7 +154,7 @@ export class StackView {
       this.arch = input.architecture;
     }
     changed = this.setTitle(input.title) || changed;
-    changed = this.applyFlags(input, selection, hover) || changed;
+    changed = this.applyFlags(input, highlight) || changed;
     changed = this.applyArcs(input) || changed;
     changed = this.applyMorph(input) || changed;
     this.input = input;
@@ -222,9 +222,9 @@ export class StackView {
     return this.morph.setT(m.t);
   }
 
-  /** Re-applies selection and hover only (cheap). */
-  applySelection(selection: PickResult | null, hover: PickResult | null): boolean {
-    const changed = this.input ? this.applyFlags(this.input, selection, hover) : false;
+  /** Re-applies selection, hover and spotlight only (cheap). */
+  applyHighlight(highlight: Highlight): boolean {
+    const changed = this.input ? this.applyFlags(this.input, highlight) : false;
     this.syncBoxes();
     return changed;
   }
@@ -411,7 +411,7 @@ export class StackView {
     this.title.object.position.set((this.layout.bounds.min.x + this.layout.bounds.max.x) / 2, f.max.y + 1.6, f.max.z);
   }
 
-  private applyFlags(input: StackInput, selection: PickResult | null, hover: PickResult | null): boolean {
+  private applyFlags(input: StackInput, { selection, hover, spotlight }: Highlight): boolean {
     const active = new Set(input.snapshot?.activeComponents ?? []);
     const onPath = new Set<string>();
     for (const h of input.path?.hops ?? []) onPath.add(h.from).add(h.to);
@@ -420,6 +420,7 @@ export class StackView {
     const key = this.ctx.stackKey;
     const sel = selection?.stackKey === key ? selection.componentId : null;
     const hov = hover?.stackKey === key ? hover.componentId : null;
+    const lit = new Set(spotlight);
     let changed = false;
     for (const [id, v] of this.blocks) {
       const flags = {
@@ -428,6 +429,7 @@ export class StackView {
         failed: failed.has(id),
         selected: sel === id,
         hover: hov === id,
+        dimmed: lit.size > 0 && !lit.has(id),
       };
       changed = v.setFlags(flags) || changed;
     }

@@ -3,10 +3,12 @@ import { PerspectiveCamera, Vector3 } from 'three';
 import {
   DEFAULT_ELEVATION,
   FIT_MARGIN,
+  PRESET_ANGLES,
   defaultPose,
   fillPane,
   fitDistance,
   pixelsPerUnit,
+  presetPose,
   tightPose,
 } from './cameraFit';
 import { bandLines } from './BandView';
@@ -33,6 +35,32 @@ describe('camera framing', () => {
     expect(dz).toBeGreaterThan(0);
     expect((Math.atan2(dy, dz) * 180) / Math.PI).toBeCloseTo(DEFAULT_ELEVATION);
     expect(pixelsPerUnit(pose.distance, 30, 800)).toBeGreaterThan(0);
+  });
+
+  it('camera presets look from their own angles and keep every corner of the box in view', () => {
+    const min = { x: -20, y: 0, z: -4 };
+    const max = { x: 20, y: 14, z: 4 };
+    const aspect = 16 / 9;
+    for (const preset of ['overview', 'front', 'side', 'top'] as const) {
+      const pose = presetPose(preset, min, max, 30, aspect);
+      const [dx, dy, dz] = ['x', 'y', 'z'].map((k) => pose.position[k as 'x'] - pose.target[k as 'x']) as number[];
+      const elevation = (Math.atan2(dy!, Math.hypot(dx!, dz!)) * 180) / Math.PI;
+      const azimuth = (Math.atan2(dx!, dz!) * 180) / Math.PI;
+      expect(elevation, preset).toBeCloseTo(PRESET_ANGLES[preset].elevation, 5);
+      expect(azimuth, preset).toBeCloseTo(PRESET_ANGLES[preset].azimuth, 5);
+      const cam = new PerspectiveCamera(30, aspect, 0.1, 1000);
+      cam.position.set(pose.position.x, pose.position.y, pose.position.z);
+      cam.lookAt(pose.target.x, pose.target.y, pose.target.z);
+      cam.updateMatrixWorld();
+      for (const x of [min.x, max.x])
+        for (const y of [min.y, max.y])
+          for (const z of [min.z, max.z]) {
+            const p = new Vector3(x, y, z).project(cam);
+            expect(Math.abs(p.x), `${preset} x`).toBeLessThanOrEqual(1);
+            expect(Math.abs(p.y), `${preset} y`).toBeLessThanOrEqual(1);
+          }
+    }
+    expect(presetPose('overview', min, max, 30, aspect)).toEqual(defaultPose(min, max, 30, aspect));
   });
 });
 

@@ -1,4 +1,6 @@
 /** Pure camera framing maths: where a camera must stand to show a box with margins. */
+import type { CameraPreset } from '../model/presentation';
+
 export interface Vec3 {
   x: number;
   y: number;
@@ -158,4 +160,41 @@ export function fillPane(x: readonly Span[], y: readonly Span[], width: number, 
       ? 0
       : -(Math.max(...spans.map((s) => z * s.at + s.hi)) + Math.min(...spans.map((s) => z * s.at + s.lo))) / 2;
   return { zoom: z, dx: shift(x), dy: shift(y) };
+}
+
+/**
+ * Where each camera preset looks from: elevation above the horizontal and azimuth from the front (degrees, positive to
+ * the right). Inside the orbit controls' limits (CameraRig), so a learner can orbit on from any of them.
+ */
+export const PRESET_ANGLES: Record<CameraPreset, { elevation: number; azimuth: number }> = {
+  overview: { elevation: DEFAULT_ELEVATION, azimuth: 0 },
+  // Straight on, as a diagram: the layers read as rows.
+  front: { elevation: 4, azimuth: 0 },
+  // From the right: the depth of the stack, who sits on whom.
+  side: { elevation: 16, azimuth: 60 },
+  // From above: the columns, one per VM.
+  top: { elevation: 78, azimuth: 0 },
+};
+
+/** The pose of a camera preset: the box seen from the preset's angles, fitted with the usual margins. */
+export function presetPose(preset: CameraPreset, min: Vec3, max: Vec3, fovDeg: number, aspect: number): CameraPose {
+  if (preset === 'overview') return defaultPose(min, max, fovDeg, aspect);
+  const { elevation, azimuth } = PRESET_ANGLES[preset];
+  const [e, a] = [(elevation * Math.PI) / 180, (azimuth * Math.PI) / 180];
+  const target = { x: (min.x + max.x) / 2, y: (min.y + max.y) / 2, z: (min.z + max.z) / 2 };
+  const [w, h, d] = [max.x - min.x, max.y - min.y, max.z - min.z];
+  // The box turned by the azimuth: its apparent width and depth; then tilted by the elevation, as in defaultPose.
+  const width = w * Math.abs(Math.cos(a)) + d * Math.abs(Math.sin(a));
+  const depth = w * Math.abs(Math.sin(a)) + d * Math.abs(Math.cos(a));
+  const height = h * Math.cos(e) + depth * Math.sin(e);
+  const distance = fitDistance(width, height, depth * Math.cos(e) + h * Math.sin(e), fovDeg, aspect);
+  return {
+    target,
+    distance,
+    position: {
+      x: target.x + Math.sin(a) * Math.cos(e) * distance,
+      y: target.y + Math.sin(e) * distance,
+      z: target.z + Math.cos(a) * Math.cos(e) * distance,
+    },
+  };
 }

@@ -49,6 +49,7 @@ export const LABEL_CSS = `
 .scene-label--selected { box-shadow: 0 0 0 4px var(--scene-label-selected); font-weight: 800; }
 .scene-label--failed { background: var(--scene-label-failed-bg); color: var(--scene-label-failed-fg); }
 .scene-label--failed .scene-label__lines { text-decoration: line-through; text-decoration-thickness: 2px; }
+.scene-label--dimmed { opacity: 0.35; }
 .scene-label--yield { visibility: hidden; }
 .scene-label--gone { display: none; }
 .scene-label__short { display: none; }

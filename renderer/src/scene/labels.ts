@@ -18,7 +18,7 @@ export interface LabelSpec {
   center?: [number, number];
 }
 
-export type LabelFlag = 'active' | 'selected' | 'hover' | 'failed' | 'tcb' | 'onPath';
+export type LabelFlag = 'active' | 'selected' | 'hover' | 'failed' | 'tcb' | 'onPath' | 'dimmed';
 
 export interface SceneLabel {
   readonly object: Object3D;

@@ -27,6 +27,14 @@ export interface PickResult {
   componentId: string;
 }
 
+/** What the view singles out: the selection, the hover, and the presenter's spotlight (component ids; empty: none). */
+export interface Highlight {
+  selection: PickResult | null;
+  hover: PickResult | null;
+  /** Every component not listed dims (in every stack that has it); empty, nothing dims. */
+  spotlight: readonly string[];
+}
+
 export type StackLayoutMode = 'side-by-side' | 'stacked';
 
 export type { Architecture, IoPath, PlayerSnapshot };

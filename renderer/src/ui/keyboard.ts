@@ -15,7 +15,8 @@ function isTextEntry(target: EventTarget | null): boolean {
 
 /**
  * App-wide keys (PhET / Packet Tracer style): Space play/pause, Right/Left step, F frame selection,
- * Home reset view, 1-6 switch view, 7 the course. Keys typed into a form control stay with that control.
+ * Home reset view, 1-6 switch view, 7 the course, S the presenter view. Keys typed into a form control stay with that
+ * control.
  */
 export function handleGlobalKey(e: KeyboardEvent, app: AppState, viewport: ViewportKeys | undefined): void {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
@@ -43,6 +44,10 @@ export function handleGlobalKey(e: KeyboardEvent, app: AppState, viewport: Viewp
       break;
     case COURSE_KEY:
       app.openCourse();
+      break;
+    case 's':
+    case 'S':
+      app.presenting = true;
       break;
     default: {
       const mode = MODES.find((m) => m.key === e.key);

@@ -58,6 +58,8 @@ export class AppState {
   origin = $state.raw<Origin | null>(null);
   /** A CSS selector of the element to focus once the view has drawn (after a change of view made for the learner). */
   focusRequest = $state<string | null>(null);
+  /** The presenter view is on screen instead of the full app (the Present command, S, or `?window=presenter`). */
+  presenting = $state(false);
 
   /** Play, pause, step, seek and speed for the player of the view on screen (the docks and the keys send these). */
   readonly controls: PlayerControls = {

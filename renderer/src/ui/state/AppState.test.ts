@@ -10,6 +10,7 @@ const platform: Platform = {
   loadSettings: async () => ({ settings: { ...DEFAULT_SETTINGS }, problems: [] }),
   saveSettings: async (s) => s,
   openExternal: async () => false,
+  swapDisplays: async () => false,
   loadProgress: async () => ({ progress: emptyProgress(), problems: [] }),
   saveProgress: async () => ({ saved: true, notice: null }),
 };
