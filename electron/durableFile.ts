@@ -8,6 +8,12 @@ import path from 'node:path';
  *   serialized per file so a later save can never be overtaken by an earlier one, and coalesced so that of several
  *   queued saves only the newest is written.
  * - `moveAside`: keeps a file that cannot be used under a new name beside it, never deletes it.
+ *
+ * Own code rather than a library, checked against the candidates: write-file-atomic (6.0.0 and 8.0.0, lib/index.js)
+ * fsyncs the temp file but never the folder, so a power cut after the rename can lose the new entry; it serializes
+ * only within one call site's promise chain and does not coalesce. Its current major (8) and conf (15, 16: which adds
+ * ajv and atomically) require Node 22+, and conf on a damaged file either throws or clears it (clearInvalidConfig),
+ * where we must move it aside. The part they would replace is the ~60 lines below.
  */
 
 /** The part of an open file this module uses. */

@@ -10,7 +10,7 @@ import { createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
 import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
 import { ProgressStore } from './progressStore';
-import { loadSettings, saveSettings } from './settingsStore';
+import { SettingsStore } from './settingsStore';
 
 // Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
 const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
@@ -74,13 +74,11 @@ function lockDownSession(): void {
 
 function registerIpc(): void {
   const store = { dir: app.getPath('userData') };
+  const settings = new SettingsStore(store);
   const progress = new ProgressStore(store);
   const handlers: IpcHandlers = {
-    'settings:load': async () => {
-      const { settings, problem } = await loadSettings(store);
-      return { settings, problem: problem ?? null };
-    },
-    'settings:save': (settings) => saveSettings(store, settings),
+    'settings:load': () => settings.load(),
+    'settings:save': (value) => settings.save(value),
     'progress:load': () => progress.load(),
     'progress:save': async (value) => {
       await progress.save(value);
