@@ -1,7 +1,7 @@
 // Runs the real bundled main process (dist-electron/main.cjs as built by scripts/build-electron.mjs) against a fake
 // `electron` module, to check the wiring that unit tests of the pure modules cannot see. The Electron e2e tests
 // (e2e/electron) cover the same ground with a real binary where one exists.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBuildOptions } from '../scripts/build-electron.mjs';
 import { PRODUCTION_CSP } from './csp';
+import { APP_INDEX_URL } from './protocol';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -26,6 +27,8 @@ function fakeElectron(userData: string) {
     headers: null as AnyFn | null,
     opened: [] as string[],
     lockRequested: false,
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   };
   class FakeWindow {
     static getAllWindows = () => record.windows;
@@ -74,6 +77,12 @@ function fakeElectron(userData: string) {
         webRequest: { onHeadersReceived: (fn: AnyFn) => (record.headers = fn) },
       },
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => record.protocolHandlers.set(scheme, fn),
+    },
+    // Node's fetch cannot read file: URLs, Electron's net.fetch can: a file read stands in for it.
+    net: { fetch: async (url: string) => new Response(await readFile(new URL(url))) },
     shell: { openExternal: (url: string) => (record.opened.push(url), Promise.resolve()) },
     dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
   };
@@ -92,6 +101,9 @@ beforeAll(async () => {
   record = fake.record;
   const mainFile = path.join(outdir, 'main.cjs');
   rendererIndexUrl = pathToFileURL(path.join(workDir, 'dist', 'renderer', 'index.html')).href;
+  await mkdir(path.join(workDir, 'dist', 'renderer'), { recursive: true });
+  await writeFile(path.join(workDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(workDir, 'dist', 'secret.txt'), 'not for the renderer');
   const realRequire = createRequire(mainFile);
   const module = { exports: {} };
   const code = await readFile(mainFile, 'utf8');
@@ -112,7 +124,7 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-const ourFrame = () => ({ processId: 3, routingId: 7, parent: null, url: rendererIndexUrl });
+const ourFrame = () => ({ processId: 3, routingId: 7, parent: null, url: APP_INDEX_URL });
 
 describe('main process wiring (bundled main.cjs with a fake electron)', () => {
   it('takes the single-instance lock and opens one window on the built renderer', () => {
@@ -120,10 +132,22 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect(record.appHandlers.has('second-instance')).toBe(true);
     expect(record.windows).toHaveLength(1);
     const [window] = record.windows;
-    expect(window?.loaded).toEqual([`file:${path.join(workDir, 'dist', 'renderer', 'index.html')}`]);
+    expect(window?.loaded).toEqual(['url:app://ring-minus-one/index.html']);
     const prefs = window?.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(prefs.preload).toBe(path.join(workDir, 'dist-electron', 'preload.cjs'));
+  });
+
+  it('serves the built renderer on app://ring-minus-one/ (a standard, secure scheme) and nothing outside it', async () => {
+    expect(record.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const serve = record.protocolHandlers.get('app');
+    const index = await serve?.(new Request(APP_INDEX_URL));
+    expect(await index?.text()).toBe('<!doctype html><title>app</title>');
+    expect(index?.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+    expect((await serve?.(new Request('app://ring-minus-one/%2e%2e%2fsecret.txt')))?.status).toBe(404);
+    expect((await serve?.(new Request('app://ring-minus-one/..%2Fsecret.txt')))?.status).toBe(404);
   });
 
   it('installs the menu without dev-only items', () => {
@@ -164,8 +188,9 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
       const fire = (url: string) => listeners.get(event)?.({ url, preventDefault: () => prevented.push(url) });
       fire('https://evil.example/');
       fire('file:///etc/passwd');
-      fire(rendererIndexUrl + '#/lessons');
-      expect(prevented, event).toEqual(['https://evil.example/', 'file:///etc/passwd']);
+      fire(rendererIndexUrl);
+      fire(`${APP_INDEX_URL}#/lessons`);
+      expect(prevented, event).toEqual(['https://evil.example/', 'file:///etc/passwd', rendererIndexUrl]);
     }
     let attached = false;
     listeners.get('will-attach-webview')?.({ preventDefault: () => (attached = true) });

@@ -1,6 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DEV_CSP, PRODUCTION_CSP } from './csp';
 import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
 import { openExternalSafely } from './externalLinks';
@@ -9,14 +8,16 @@ import { isTrustedSenderFrame } from './ipc/senderGuard';
 import { createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
 import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
+import { APP_INDEX_URL, APP_ORIGIN, installAppProtocol } from './protocol';
 import { ProgressStore } from './progressStore';
 import { SettingsStore } from './settingsStore';
 
 // Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
 const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
 const isDev = devServerUrl !== undefined;
-const rendererIndex = path.join(__dirname, '..', 'dist', 'renderer', 'index.html');
-const appOrigin = appOriginFor(devServerUrl, pathToFileURL(path.dirname(rendererIndex) + path.sep).href);
+const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
+// Served on app://ring-minus-one/ (protocol.ts), never from file://.
+const appOrigin = appOriginFor(devServerUrl, APP_ORIGIN);
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
@@ -27,8 +28,7 @@ function openMainWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererIndex);
+  void window.loadURL(devServerUrl ?? APP_INDEX_URL);
   return window;
 }
 
@@ -112,6 +112,7 @@ function start(): void {
     mainWindow.focus();
   });
   lockDownWebContents();
+  if (!isDev) installAppProtocol({ app, protocol, net }, rendererDir, PRODUCTION_CSP);
 
   void app.whenReady().then(() => {
     lockDownSession();

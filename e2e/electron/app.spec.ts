@@ -47,6 +47,23 @@ test('opens one window titled "Ring Minus One"', async () => {
   await expect(page).toHaveTitle(/Ring Minus One/);
 });
 
+test('the renderer is served from app://ring-minus-one/, and cannot fetch files outside its folder', async () => {
+  expect(page.url()).toBe('app://ring-minus-one/index.html');
+  const statuses = await page.evaluate(async () => {
+    const status = (url: string) =>
+      fetch(url).then(
+        (r) => r.status,
+        () => 'refused',
+      );
+    return [
+      await status('./index.html'),
+      await status('./%2e%2e%2fdist-electron%2fmain.cjs'),
+      await status('file:///etc/hostname'),
+    ];
+  });
+  expect(statuses).toEqual([200, 404, 'refused']);
+});
+
 test('the renderer has no Node.js and only the named preload API', async () => {
   const probe = await page.evaluate(() => {
     const api = (window as unknown as Partial<WithApi>).ringMinusOne;
