@@ -6,10 +6,13 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { PNG } from 'pngjs';
 import type { RingMinusOneApi } from '../../electron/preload';
 import type { Settings } from '../../electron/ipc/settings';
-import { resolveElectronBinary } from '../../scripts/electron-binary.mjs';
+import { electronOverrideProblem, resolveElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const executablePath = resolveElectronBinary({ projectDir });
+// A wrong ELECTRON_OVERRIDE_DIST_PATH fails the run (loading this file throws); only an unset one skips.
+const overrideProblem = electronOverrideProblem({ projectDir });
+if (overrideProblem) throw new Error(overrideProblem);
 
 test.skip(executablePath === null, 'No Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run these)');
 
