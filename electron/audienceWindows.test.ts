@@ -91,7 +91,8 @@ describe('AudienceWindows', () => {
 });
 
 describe('isAudienceUrl', () => {
-  const file = 'file:///app/dist/renderer/';
+  // The app's own origin (electron/protocol.ts): file: URLs are never the app.
+  const file = 'app://ring-minus-one/';
   it('accepts only the app itself with ?window=audience', () => {
     expect(isAudienceUrl(`${file}index.html?window=audience`, file)).toBe(true);
     expect(isAudienceUrl('http://localhost:5173/?window=audience', 'http://localhost:5173')).toBe(true);

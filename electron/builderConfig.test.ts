@@ -57,6 +57,8 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      // The renderer is served from app://, not file:// (electron/protocol.ts).
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

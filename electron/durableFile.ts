@@ -2,12 +2,19 @@ import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Files that must survive a crash, a power cut or a bad copy: used by settingsStore.ts and progressStore.ts.
+ * Files that must survive a crash, a power cut or a bad copy: used by jsonFileStore.ts (settings and progress).
  *
  * - `saveFileDurably`: atomic replace (temp file in the same folder, write, fsync, rename over, fsync the folder),
  *   serialized per file so a later save can never be overtaken by an earlier one, and coalesced so that of several
  *   queued saves only the newest is written.
  * - `moveAside`: keeps a file that cannot be used under a new name beside it, never deletes it.
+ *
+ * Own code rather than a library, checked against the candidates: write-file-atomic (6.0.0 and 8.0.0,
+ * lib/index.js) fsyncs the temp file but never the folder, so a power cut after the rename can lose the new entry;
+ * it does serialize writes to one file, but writes every queued value in turn instead of only the newest. Its
+ * current major (8) and conf (15, 16: which adds ajv and atomically) require Node 22+, and conf on a damaged file
+ * either throws or clears it (clearInvalidConfig), where we must move it aside. The part they would replace is the
+ * ~60 lines below.
  */
 
 /** The part of an open file this module uses. */

@@ -1,7 +1,7 @@
 // Runs the real bundled main process (dist-electron/main.cjs as built by scripts/build-electron.mjs) against a fake
 // `electron` module, to check the wiring that unit tests of the pure modules cannot see. The Electron e2e tests
 // (e2e/electron) cover the same ground with a real binary where one exists.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBuildOptions } from '../scripts/build-electron.mjs';
 import { PRODUCTION_CSP } from './csp';
+import { APP_INDEX_URL } from './protocol';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -35,6 +36,8 @@ function fakeElectron(userData: string) {
       },
     ],
     screenListeners: new Map<string, AnyFn[]>(),
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   };
   class FakeWindow {
     static getAllWindows = () => record.windows;
@@ -113,6 +116,12 @@ function fakeElectron(userData: string) {
         record.screenListeners.set(event, [...(record.screenListeners.get(event) ?? []), fn]),
       removeListener() {},
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => record.protocolHandlers.set(scheme, fn),
+    },
+    // Node's fetch cannot read file: URLs, Electron's net.fetch can: a file read stands in for it.
+    net: { fetch: async (url: string) => new Response(await readFile(new URL(url))) },
     shell: { openExternal: (url: string) => (record.opened.push(url), Promise.resolve()) },
     dialog: { showMessageBox: () => Promise.resolve({ response: 0 }), showErrorBox() {} },
   };
@@ -131,6 +140,9 @@ beforeAll(async () => {
   record = fake.record;
   const mainFile = path.join(outdir, 'main.cjs');
   rendererIndexUrl = pathToFileURL(path.join(workDir, 'dist', 'renderer', 'index.html')).href;
+  await mkdir(path.join(workDir, 'dist', 'renderer'), { recursive: true });
+  await writeFile(path.join(workDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(workDir, 'dist', 'secret.txt'), 'not for the renderer');
   const realRequire = createRequire(mainFile);
   const module = { exports: {} };
   const code = await readFile(mainFile, 'utf8');
@@ -151,7 +163,7 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-const ourFrame = () => ({ processId: 3, routingId: 7, parent: null, url: rendererIndexUrl });
+const ourFrame = () => ({ processId: 3, routingId: 7, parent: null, url: APP_INDEX_URL });
 
 describe('main process wiring (bundled main.cjs with a fake electron)', () => {
   it('takes the single-instance lock and opens one window on the built renderer', () => {
@@ -159,7 +171,7 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect(record.appHandlers.has('second-instance')).toBe(true);
     expect(record.windows).toHaveLength(1);
     const [window] = record.windows;
-    expect(window?.loaded).toEqual([`file:${path.join(workDir, 'dist', 'renderer', 'index.html')}`]);
+    expect(window?.loaded).toEqual(['url:app://ring-minus-one/index.html']);
     const prefs = window?.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(prefs.preload).toBe(path.join(workDir, 'dist-electron', 'preload.cjs'));
@@ -167,11 +179,22 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
 
   it('reloads a window whose renderer crashed, asking it to put the stage back', () => {
     const [window] = record.windows;
-    const index = path.join(workDir, 'dist', 'renderer', 'index.html');
     window?.contentsHandlers.get('render-process-gone')?.({}, { reason: 'crashed' });
-    expect(window?.loaded.at(-1)).toBe(`file:${index}?recovered=crashed`);
+    expect(window?.loaded.at(-1)).toBe(`url:${APP_INDEX_URL}?recovered=crashed`);
     window?.contentsHandlers.get('render-process-gone')?.({}, { reason: 'clean-exit' });
     expect(window?.loaded).toHaveLength(2);
+  });
+
+  it('serves the built renderer on app://ring-minus-one/ (a standard, secure scheme) and nothing outside it', async () => {
+    expect(record.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const serve = record.protocolHandlers.get('app');
+    const index = await serve?.(new Request(APP_INDEX_URL));
+    expect(await index?.text()).toBe('<!doctype html><title>app</title>');
+    expect(index?.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+    expect((await serve?.(new Request('app://ring-minus-one/%2e%2e%2fsecret.txt')))?.status).toBe(404);
+    expect((await serve?.(new Request('app://ring-minus-one/..%2Fsecret.txt')))?.status).toBe(404);
   });
 
   it('installs the menu without dev-only items', () => {
@@ -212,8 +235,9 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
       const fire = (url: string) => listeners.get(event)?.({ url, preventDefault: () => prevented.push(url) });
       fire('https://evil.example/');
       fire('file:///etc/passwd');
-      fire(rendererIndexUrl + '#/lessons');
-      expect(prevented, event).toEqual(['https://evil.example/', 'file:///etc/passwd']);
+      fire(rendererIndexUrl);
+      fire(`${APP_INDEX_URL}#/lessons`);
+      expect(prevented, event).toEqual(['https://evil.example/', 'file:///etc/passwd', rendererIndexUrl]);
     }
     let attached = false;
     listeners.get('will-attach-webview')?.({ preventDefault: () => (attached = true) });
@@ -271,14 +295,14 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
       on: (event: string, fn: AnyFn) => listeners.set(event, fn),
     });
     for (const fn of record.appHandlers.get('web-contents-created') ?? []) fn({}, contents);
-    const audienceUrl = `${rendererIndexUrl}?window=audience`;
+    const audienceUrl = `${APP_INDEX_URL}?window=audience`;
     const allowed = openHandler?.({ url: audienceUrl }) as {
       action: string;
       overrideBrowserWindowOptions: Record<string, unknown>;
     };
     expect(allowed.action).toBe('allow');
     expect(allowed.overrideBrowserWindowOptions.webPreferences).toEqual(main.options.webPreferences);
-    expect(openHandler?.({ url: `${rendererIndexUrl}?window=presenter` })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: `${APP_INDEX_URL}?window=presenter` })).toEqual({ action: 'deny' });
 
     // Electron creates the window; main places it full screen on the secondary display.
     const audience = new (record.windows[0]!.constructor as new (o: Record<string, unknown>) => FakeWindowLike)(

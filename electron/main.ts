@@ -1,6 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DEV_CSP, PRODUCTION_CSP } from './csp';
 import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
 import { openExternalSafely } from './externalLinks';
@@ -10,15 +9,17 @@ import { AudienceWindows, isAudienceUrl } from './audienceWindows';
 import { audienceWindowOptions, createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
 import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
+import { APP_INDEX_URL, APP_ORIGIN, installAppProtocol } from './protocol';
 import { ProgressStore } from './progressStore';
-import { loadSettings, saveSettings } from './settingsStore';
+import { SettingsStore } from './settingsStore';
 import { watchRenderer } from './recovery';
 
 // Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
 const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
 const isDev = devServerUrl !== undefined;
-const rendererIndex = path.join(__dirname, '..', 'dist', 'renderer', 'index.html');
-const appOrigin = appOriginFor(devServerUrl, pathToFileURL(path.dirname(rendererIndex) + path.sep).href);
+const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
+// Served on app://ring-minus-one/ (protocol.ts), never from file://.
+const appOrigin = appOriginFor(devServerUrl, APP_ORIGIN);
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
@@ -43,12 +44,9 @@ function openMainWindow(): BrowserWindow {
 
 /** Loads the renderer; `recovered` (a crash reason) asks it to restore the stage it kept in sessionStorage. */
 function loadApp(window: BrowserWindow, recovered?: string): void {
-  const query: Record<string, string> = recovered === undefined ? {} : { recovered };
-  if (devServerUrl) {
-    const url = new URL(devServerUrl);
-    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    void window.loadURL(url.href);
-  } else void window.loadFile(rendererIndex, { query });
+  const url = new URL(devServerUrl ?? APP_INDEX_URL);
+  if (recovered !== undefined) url.searchParams.set('recovered', recovered);
+  void window.loadURL(url.href);
 }
 
 function showAbout(): void {
@@ -101,13 +99,11 @@ function lockDownSession(): void {
 
 function registerIpc(): void {
   const store = { dir: app.getPath('userData') };
+  const settings = new SettingsStore(store);
   const progress = new ProgressStore(store);
   const handlers: IpcHandlers = {
-    'settings:load': async () => {
-      const { settings, problem } = await loadSettings(store);
-      return { settings, problem: problem ?? null };
-    },
-    'settings:save': (settings) => saveSettings(store, settings),
+    'settings:load': () => settings.load(),
+    'settings:save': (value) => settings.save(value),
     'progress:load': () => progress.load(),
     'progress:save': async (value) => {
       await progress.save(value);
@@ -142,6 +138,7 @@ function start(): void {
     mainWindow.focus();
   });
   lockDownWebContents();
+  if (!isDev) installAppProtocol({ app, protocol, net }, rendererDir, PRODUCTION_CSP);
 
   void app.whenReady().then(() => {
     lockDownSession();

@@ -4,31 +4,6 @@ import { APP_NAME, WINDOW_BACKGROUND, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } fro
 /** Electron's BrowserWindow class, passed in so tests can give a fake that records the options. */
 export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
-/**
- * The web preferences of every window of the app (the main window and the audience window): Electron's security
- * checklist, written out literally here (not built elsewhere) so both the unit tests and electronegativity's static
- * checks see exactly what runs: no Node.js in the renderer, Chromium's sandbox, isolated preload, no webview, no
- * middle-click windows.
- */
-export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    disableBlinkFeatures: 'Auxclick',
-  };
-}
-
 /** Creates the main window, hidden until its first paint. */
 export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, preloadPath: string): BrowserWindow {
   return new BrowserWindowCtor({
@@ -39,7 +14,25 @@ export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, preloadP
     minHeight: MIN_WINDOW_SIZE.height,
     backgroundColor: WINDOW_BACKGROUND,
     show: false,
-    webPreferences: secureWebPreferences(preloadPath),
+    // Electron's security checklist, written out literally at each window (the security gate checks the literal):
+    // no Node.js in the renderer, Chromium's sandbox, isolated preload, no webview, no middle-click windows. The
+    // audience window's are the same, which electron/main.test.ts checks.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
 }
 
@@ -54,6 +47,22 @@ export function audienceWindowOptions(preloadPath: string): BrowserWindowConstru
     backgroundColor: '#000000',
     autoHideMenuBar: true,
     show: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    // The main window's web preferences, written out again for the gate (main.test.ts checks they are equal).
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_CSP, PRODUCTION_CSP } from './csp';
+import { APP_INDEX_URL, APP_ORIGIN } from './protocol';
 import { appOriginFor, isAllowedNavigation, isSafeExternalUrl, withCspHeader } from './security';
 
 function directives(csp: string): Map<string, string[]> {
@@ -39,28 +40,24 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('isAllowedNavigation', () => {
-  const fileOrigin = appOriginFor(undefined, 'file:///opt/ring/resources/app.asar/dist/renderer');
-  const devOrigin = appOriginFor('http://localhost:5173/', 'file:///unused/');
+  const appOrigin = appOriginFor(undefined, APP_ORIGIN);
+  const devOrigin = appOriginFor('http://localhost:5173/', APP_ORIGIN);
 
-  it('derives the origin from the dev server or the renderer folder', () => {
-    expect(fileOrigin).toBe('file:///opt/ring/resources/app.asar/dist/renderer/');
+  it('derives the origin from the dev server or the app scheme', () => {
+    expect(appOrigin).toBe('app://ring-minus-one');
     expect(devOrigin).toBe('http://localhost:5173');
-    expect(() => appOriginFor('javascript:alert(1)', 'file:///x/')).toThrow(/http\(s\)/);
+    expect(() => appOriginFor('javascript:alert(1)', APP_ORIGIN)).toThrow(/http\(s\)/);
   });
 
-  it('allows files inside the renderer folder only', () => {
-    expect(isAllowedNavigation('file:///opt/ring/resources/app.asar/dist/renderer/index.html', fileOrigin)).toBe(true);
-    expect(isAllowedNavigation('file:///opt/ring/resources/app.asar/dist/renderer/index.html#/lab', fileOrigin)).toBe(
-      true,
-    );
-    expect(isAllowedNavigation('file:///etc/passwd', fileOrigin)).toBe(false);
-    expect(isAllowedNavigation('file:///opt/ring/resources/app.asar/dist/renderer-evil/x.html', fileOrigin)).toBe(
-      false,
-    );
-    expect(isAllowedNavigation('file:///opt/ring/resources/app.asar/dist/renderer/../../../secret', fileOrigin)).toBe(
-      false,
-    );
-    expect(isAllowedNavigation('file://evil-host/opt/ring/resources/app.asar/dist/renderer/a', fileOrigin)).toBe(false);
+  it('allows the app scheme on its own host only; file: URLs never', () => {
+    expect(isAllowedNavigation(APP_INDEX_URL, appOrigin)).toBe(true);
+    expect(isAllowedNavigation(`${APP_INDEX_URL}#/lab`, appOrigin)).toBe(true);
+    expect(isAllowedNavigation('app://ring-minus-one.evil/index.html', appOrigin)).toBe(false);
+    expect(isAllowedNavigation('app://other/index.html', appOrigin)).toBe(false);
+    expect(isAllowedNavigation('app://user:pw@ring-minus-one/index.html', appOrigin)).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd', appOrigin)).toBe(false);
+    expect(isAllowedNavigation('file:///opt/ring/resources/app.asar/dist/renderer/index.html', appOrigin)).toBe(false);
+    expect(isAllowedNavigation('https://ring-minus-one/index.html', appOrigin)).toBe(false);
   });
 
   it('allows the dev server origin only', () => {
@@ -72,7 +69,7 @@ describe('isAllowedNavigation', () => {
 
   it('refuses other schemes and garbage', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'ring://x', 'about:blank', 'not a url', '']) {
-      expect(isAllowedNavigation(url, fileOrigin), url).toBe(false);
+      expect(isAllowedNavigation(url, appOrigin), url).toBe(false);
       expect(isAllowedNavigation(url, devOrigin), url).toBe(false);
     }
   });

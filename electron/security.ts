@@ -7,10 +7,10 @@ function parseUrl(url: string): URL | null {
 }
 
 /**
- * The app's origin as a URL string: the dev server's origin (`http://localhost:5173`), or the file URL of the
- * folder that holds the built renderer (`file:///…/dist/renderer/`, always ending in `/`).
+ * The app's origin: the dev server's (`http://localhost:5173`) or the app scheme's (`app://ring-minus-one`,
+ * electron/protocol.ts), which serves the built renderer and nothing else.
  */
-export function appOriginFor(devServerUrl: string | undefined, rendererDirFileUrl: string): string {
+export function appOriginFor(devServerUrl: string | undefined, appSchemeOrigin: string): string {
   if (devServerUrl) {
     const dev = parseUrl(devServerUrl);
     if (!dev || (dev.protocol !== 'http:' && dev.protocol !== 'https:')) {
@@ -18,24 +18,21 @@ export function appOriginFor(devServerUrl: string | undefined, rendererDirFileUr
     }
     return dev.origin;
   }
-  return rendererDirFileUrl.endsWith('/') ? rendererDirFileUrl : `${rendererDirFileUrl}/`;
+  return appSchemeOrigin;
 }
 
 /**
- * True when `url` stays inside the app: same http(s) origin as the dev server, or a file inside the renderer folder.
- * Everything else (other sites, other files on disk, javascript:, data:, custom schemes) is refused.
+ * True when `url` stays inside the app: the same scheme, host and port as the app's origin. Compared part by part,
+ * not by `URL.origin`, which is "null" for a custom scheme such as app:. Everything else (other sites, file:,
+ * javascript:, data:, other schemes) is refused.
  */
 export function isAllowedNavigation(url: string, appOrigin: string): boolean {
   const target = parseUrl(url);
   const app = parseUrl(appOrigin);
-  if (!target || !app) return false;
-  if (app.protocol === 'file:') {
-    return target.protocol === 'file:' && target.host === app.host && target.pathname.startsWith(app.pathname);
-  }
-  if (app.protocol === 'http:' || app.protocol === 'https:') {
-    return target.origin === app.origin;
-  }
-  return false;
+  if (!target || !app || app.host === '') return false;
+  return (
+    target.protocol === app.protocol && target.host === app.host && target.username === '' && target.password === ''
+  );
 }
 
 /** True for a URL we may hand to the OS browser: http or https with a host, and no embedded credentials. */

@@ -1,15 +1,23 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { promises as nodeFs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from './ipc/settings';
-import { loadSettings, saveSettings, settingsPath, type SettingsFs } from './settingsStore';
+import { SettingsStore, settingsPath, type SettingsFs, type SettingsStoreOptions } from './settingsStore';
 
 let dir: string;
 let logs: string[];
 const fixedNow = () => new Date('2025-01-02T03:04:05.678Z');
-const opts = (extra: { fs?: SettingsFs } = {}) => ({ dir, log: (m: string) => logs.push(m), now: fixedNow, ...extra });
+const opts = (extra: Partial<SettingsStoreOptions> = {}) => ({
+  dir,
+  log: (m: string) => logs.push(m),
+  now: fixedNow,
+  ...extra,
+});
+// One store per call, as after a restart of the app.
+const loadSettings = (options: SettingsStoreOptions) => new SettingsStore(options).load();
+const saveSettings = (options: SettingsStoreOptions, settings: unknown) => new SettingsStore(options).save(settings);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'rmo-settings-'));
@@ -25,7 +33,7 @@ describe('settings store', () => {
   it('round-trips settings through settings.json', async () => {
     expect(await saveSettings(opts(), projector)).toEqual(projector);
     expect(JSON.parse(await readFile(settingsPath(dir), 'utf8'))).toEqual(projector);
-    expect(await loadSettings(opts())).toEqual({ settings: projector });
+    expect(await loadSettings(opts())).toEqual({ settings: projector, problem: null });
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
@@ -36,7 +44,7 @@ describe('settings store', () => {
   });
 
   it('uses defaults, quietly, when there is no file', async () => {
-    expect(await loadSettings(opts())).toEqual({ settings: DEFAULT_SETTINGS });
+    expect(await loadSettings(opts())).toEqual({ settings: DEFAULT_SETTINGS, problem: null });
     expect(logs).toEqual([]);
   });
 
@@ -54,15 +62,77 @@ describe('settings store', () => {
     expect(logs[0]).toMatch(/not valid JSON/);
   });
 
-  it('keeps a file with invalid values aside, naming the field and the problem', async () => {
+  it('a file with invalid values: set aside, the valid fields kept and written back, the bad ones named', async () => {
     const bad = JSON.stringify({ ...projector, textScale: 9, theme: 'neon' });
     await writeFile(settingsPath(dir), bad, 'utf8');
     const result = await loadSettings(opts());
-    expect(result.settings).toEqual(DEFAULT_SETTINGS);
+    // reducedMotion was valid and survives; the two wrong fields fall back to their defaults.
+    const repaired = { ...DEFAULT_SETTINGS, reducedMotion: 'on' };
+    expect(result.settings).toEqual(repaired);
     expect(result.problem?.reason).toMatch(/textScale: .*2/);
     expect(result.problem?.reason).toMatch(/theme: /);
     expect(await readFile(result.problem?.movedTo ?? '', 'utf8')).toBe(bad);
-    expect(logs[0]).toMatch(/invalid settings: .*textScale/);
+    expect(logs[0]).toMatch(/invalid settings: .*textScale.*keeping the valid fields/);
+    // Written back, so the next start has them without a notice.
+    expect(await loadSettings(opts())).toEqual({ settings: repaired, problem: null });
+  });
+
+  it('one unknown key is not damage: every field is kept, the key too, through load and save', async () => {
+    const stored = { ...projector, thme: 'light', futureSetting: { a: [1, 2] }, ['__proto__']: { polluted: true } };
+    // JSON.stringify drops a __proto__ set by an object literal; write it as text, as a hand-edited file would.
+    const text = JSON.stringify({ ...projector, thme: 'light', futureSetting: { a: [1, 2] } }).replace(
+      /}$/,
+      ',"__proto__":{"polluted":true}}',
+    );
+    await writeFile(settingsPath(dir), text, 'utf8');
+    const store = new SettingsStore(opts());
+    expect(await store.load()).toEqual({ settings: projector, problem: null });
+    expect(logs.join('\n')).toMatch(/kept keys this version does not know: thme, futureSetting, __proto__/);
+    await store.save({ ...projector, theme: 'light' });
+    const onDisk = JSON.parse(await readFile(settingsPath(dir), 'utf8'));
+    expect(onDisk).toEqual({ ...stored, theme: 'light' });
+    expect(Object.hasOwn(onDisk, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('a save before any load keeps the unknown keys too', async () => {
+    await writeFile(settingsPath(dir), JSON.stringify({ ...projector, extra: 1 }), 'utf8');
+    await saveSettings(opts(), DEFAULT_SETTINGS);
+    expect(JSON.parse(await readFile(settingsPath(dir), 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, extra: 1 });
+  });
+
+  it.each([100, 600])('a %i MB file is set aside unread (its size is checked with stat first)', async (mb) => {
+    // Sparse: the size is real for stat, but the test does not write hundreds of MB.
+    await writeFile(settingsPath(dir), '');
+    await truncate(settingsPath(dir), mb * 1024 * 1024);
+    let read = false;
+    const fs: SettingsFs = { ...nodeFs, readFile: async (...args) => ((read = true), nodeFs.readFile(...args)) };
+    const result = await loadSettings(opts({ fs }));
+    expect(read).toBe(false);
+    expect(result.settings).toEqual(DEFAULT_SETTINGS);
+    expect(result.problem).toEqual({
+      reason: `the file is too large to be settings (${mb}.0 MB, limit 64 KB)`,
+      movedTo: path.join(dir, 'settings.json.corrupt-2025-01-02T03-04-05-678Z'),
+    });
+  });
+
+  it('a folder in the place of the file is moved aside, contents and all', async () => {
+    await mkdir(settingsPath(dir));
+    await writeFile(path.join(settingsPath(dir), 'inside.txt'), 'x');
+    const store = new SettingsStore(opts());
+    const { problem } = await store.load();
+    expect(problem?.reason).toMatch(/a folder is in the place of the file/);
+    expect(await readFile(path.join(problem?.movedTo ?? '', 'inside.txt'), 'utf8')).toBe('x');
+    await store.save(projector);
+    expect((await loadSettings(opts())).settings).toEqual(projector);
+  });
+
+  it('1,000 overlapping saves end with the last value on disk', async () => {
+    const store = new SettingsStore(opts());
+    const scales = Array.from({ length: 1000 }, (_, i) => 1 + (i % 100) / 100);
+    await Promise.all(scales.map((textScale) => store.save({ ...projector, textScale })));
+    expect((await loadSettings(opts())).settings.textScale).toBe(scales.at(-1));
   });
 
   it('refuses to save invalid settings and keeps the old file', async () => {

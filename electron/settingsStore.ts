@@ -1,15 +1,19 @@
-import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { moveAside, saveFileDurably, type DurableFs } from './durableFile';
-import { DEFAULT_SETTINGS, describeIssues, settingsSchema, type Settings } from './ipc/settings';
+import { JsonFileStore, type JsonFileFs } from './jsonFileStore';
+import {
+  DEFAULT_SETTINGS,
+  MAX_SETTINGS_BYTES,
+  describeIssues,
+  readSettingsFields,
+  settingsSchema,
+  type Settings,
+  type SettingsLoad,
+} from './ipc/settings';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
-/** The file operations the store uses; tests pass a variant whose rename fails. */
-export interface SettingsFs extends DurableFs {
-  readFile(file: string, encoding: 'utf8'): Promise<string>;
-  stat(file: string): Promise<unknown>;
-}
+/** The file operations the store uses; tests pass variants that fail at a chosen step. */
+export type SettingsFs = JsonFileFs;
 
 export interface SettingsStoreOptions {
   /** The folder that holds settings.json (app.getPath('userData') in the app). */
@@ -18,75 +22,77 @@ export interface SettingsStoreOptions {
   log?: (message: string) => void;
   /** For the name of a set-aside file; defaults to the current time. */
   now?: () => Date;
+  /** Files larger than this are set aside unread; defaults to MAX_SETTINGS_BYTES. */
+  maxBytes?: number;
 }
 
-export interface LoadResult {
-  settings: Settings;
-  /** Set when the file was unreadable or invalid and was moved aside: where it went and why. */
-  problem?: { reason: string; movedTo: string | null };
-}
+/** What settings.json holds: the settings plus any keys this version does not know, kept for whoever wrote them. */
+type StoredSettings = Settings & Record<string, unknown>;
 
 export function settingsPath(dir: string): string {
   return path.join(dir, SETTINGS_FILE_NAME);
 }
 
 /**
- * Reads settings.json. A missing file gives the defaults. A file that is not JSON or does not match the schema is
- * never lost: it is renamed to `settings.json.corrupt-<time>` beside it, the defaults are used, and the log says
- * which file, what was wrong, and where the old content now is.
+ * The user's settings in `<userData>/settings.json`, kept by jsonFileStore.ts's rules (size checked before reading,
+ * unusable files set aside as `settings.json.corrupt-<time>`, atomic serialized saves). Read field by field: a wrong
+ * field falls back to its default (the file is set aside, the valid fields are kept and written back), and unknown
+ * keys are kept through load and save, only logged.
  */
-export async function loadSettings(options: SettingsStoreOptions): Promise<LoadResult> {
-  const fs = options.fs ?? nodeFs;
-  const log = options.log ?? ((message: string) => console.warn(message));
-  const file = settingsPath(options.dir);
+export class SettingsStore {
+  private readonly store: JsonFileStore<StoredSettings>;
+  /** Unknown keys of the last load, written back with every save (the renderer only sends the known ones). */
+  private unknown: Record<string, unknown> = {};
+  /** The first load; a save waits for it, so that the unknown keys are known before anything is written. */
+  private firstLoad: Promise<SettingsLoad> | null = null;
 
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SETTINGS } };
-    const reason = `cannot read the file (${(error as Error).message})`;
-    log(`Ring Minus One: settings file ${file}: ${reason}; using default settings.`);
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { reason, movedTo: null } };
+  constructor(options: SettingsStoreOptions) {
+    const log = options.log ?? ((message: string) => console.warn(message));
+    const file = settingsPath(options.dir);
+    this.store = new JsonFileStore<StoredSettings>({
+      file,
+      what: 'settings',
+      label: 'corrupt',
+      maxBytes: options.maxBytes ?? MAX_SETTINGS_BYTES,
+      fresh: () => ({ ...DEFAULT_SETTINGS }),
+      check: (raw) => {
+        const { settings, problems, unknown } = readSettingsFields(raw);
+        const keys = Object.keys(unknown);
+        if (keys.length > 0) {
+          log(`Ring Minus One: settings file ${file}: kept keys this version does not know: ${keys.join(', ')}.`);
+        }
+        const value = { ...unknown, ...settings };
+        if (problems.length === 0) return { ok: true, value };
+        const reason = `invalid settings: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+        return { ok: false, reason, salvaged: value };
+      },
+      serialize: (settings) => `${JSON.stringify(settings, null, 2)}\n`,
+      fs: options.fs,
+      log,
+      now: options.now,
+    });
   }
 
-  let reason: string;
-  try {
-    const parsed = settingsSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { settings: parsed.data };
-    reason = `invalid settings: ${describeIssues(parsed.error, '(top level)')}`;
-  } catch (error) {
-    reason = `not valid JSON (${(error as Error).message})`;
+  /** Reads settings.json. Never throws: a missing file gives the defaults, a bad one is set aside (problem). */
+  load(): Promise<SettingsLoad> {
+    const loading = this.loadNow();
+    this.firstLoad ??= loading;
+    return loading;
   }
 
-  try {
-    const movedTo = await moveAside(file, 'corrupt', (options.now ?? (() => new Date()))(), fs);
-    log(`Ring Minus One: settings file ${file}: ${reason}. Kept it as ${movedTo}; using default settings.`);
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { reason, movedTo } };
-  } catch (error) {
-    log(
-      `Ring Minus One: settings file ${file}: ${reason}. Could not move it aside (${(error as Error).message}); ` +
-        'left it in place and using default settings.',
-    );
-    return { settings: { ...DEFAULT_SETTINGS }, problem: { reason, movedTo: null } };
+  private async loadNow(): Promise<SettingsLoad> {
+    const { value, problem } = await this.store.load();
+    const { settings, unknown } = readSettingsFields(value);
+    this.unknown = unknown;
+    return { settings, problem };
   }
-}
 
-/**
- * Validates and writes settings atomically and durably (durableFile.ts: temp file, fsync, rename, in call order).
- * If anything fails, the previous settings.json is untouched and the temporary file is removed. Returns the
- * settings as saved (defaults filled in).
- */
-export async function saveSettings(options: SettingsStoreOptions, settings: unknown): Promise<Settings> {
-  const fs = options.fs ?? nodeFs;
-  const parsed = settingsSchema.safeParse(settings);
-  if (!parsed.success) throw new Error(`Refusing to save invalid settings: ${describeIssues(parsed.error)}`);
-
-  const file = settingsPath(options.dir);
-  try {
-    await saveFileDurably(file, `${JSON.stringify(parsed.data, null, 2)}\n`, fs);
-  } catch (error) {
-    throw new Error(`Could not save settings to ${file}: ${(error as Error).message}`);
+  /** Validates and writes; returns the settings as saved (defaults filled in). */
+  async save(settings: unknown): Promise<Settings> {
+    const parsed = settingsSchema.safeParse(settings);
+    if (!parsed.success) throw new Error(`Refusing to save invalid settings: ${describeIssues(parsed.error)}`);
+    await (this.firstLoad ?? this.load());
+    await this.store.save({ ...this.unknown, ...parsed.data });
+    return parsed.data;
   }
-  return parsed.data;
 }

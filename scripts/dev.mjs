@@ -5,7 +5,7 @@ import path from 'node:path';
 import { context } from 'esbuild';
 import { createServer } from 'vite';
 import { electronBuildOptions, projectDir } from './build-electron.mjs';
-import { NO_ELECTRON_MESSAGE, resolveElectronBinary } from './electron-binary.mjs';
+import { NO_ELECTRON_MESSAGE, electronOverrideProblem, resolveElectronBinary } from './electron-binary.mjs';
 import { electronEnv } from './launch-electron.mjs';
 
 const DEV_URL = 'http://localhost:5173/';
@@ -28,7 +28,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 const binary = resolveElectronBinary({ projectDir });
 if (!binary) {
-  console.log(NO_ELECTRON_MESSAGE);
+  console.log(electronOverrideProblem({ projectDir }) ?? NO_ELECTRON_MESSAGE);
   console.log(`Ring Minus One: the dev server keeps running; open the app at ${DEV_URL} (Ctrl+C to stop).`);
 } else {
   let electron = null;

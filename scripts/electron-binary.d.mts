@@ -6,5 +6,11 @@ export function resolveElectronBinary(options?: {
   projectDir?: string;
   platform?: string;
 }): string | null;
+/** One line when ELECTRON_OVERRIDE_DIST_PATH is set but holds no Electron executable; null otherwise. */
+export function electronOverrideProblem(options?: {
+  env?: Record<string, string | undefined>;
+  projectDir?: string;
+  platform?: string;
+}): string | null;
 /** The one line printed when no Electron binary is available. */
 export const NO_ELECTRON_MESSAGE: string;

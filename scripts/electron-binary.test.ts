@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { electronExecutableName, NO_ELECTRON_MESSAGE, resolveElectronBinary } from './electron-binary.mjs';
+import {
+  electronExecutableName,
+  electronOverrideProblem,
+  NO_ELECTRON_MESSAGE,
+  resolveElectronBinary,
+} from './electron-binary.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let dir: string;
@@ -54,6 +59,42 @@ describe('resolveElectronBinary', () => {
   });
 });
 
+describe('electronOverrideProblem', () => {
+  it('is null when the variable is unset or usable', async () => {
+    expect(electronOverrideProblem({ env: {}, projectDir: dir })).toBeNull();
+    await touch(path.join(dir, 'ok', 'electron'));
+    expect(
+      electronOverrideProblem({ env: { ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'ok') }, projectDir: dir }),
+    ).toBeNull();
+  });
+
+  it('says that the path is wrong, and which executable it looked for', async () => {
+    const missing = path.join(dir, 'nowhere');
+    expect(electronOverrideProblem({ env: { ELECTRON_OVERRIDE_DIST_PATH: missing }, projectDir: dir })).toBe(
+      `Ring Minus One: ELECTRON_OVERRIDE_DIST_PATH is set to "${missing}", which does not exist. ` +
+        'Point it at the folder of an unpacked Electron 45 release (the one holding the executable), or unset it.',
+    );
+    await mkdir(path.join(dir, 'empty'));
+    const env = { ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'empty') };
+    expect(electronOverrideProblem({ env, projectDir: dir, platform: 'win32' })).toMatch(
+      /which has no Electron executable at .*empty.electron\.exe\./,
+    );
+  });
+});
+
+describe('node scripts/run-e2e.mjs --project=electron (npm run test:electron)', () => {
+  it('fails, instead of skipping, when ELECTRON_OVERRIDE_DIST_PATH is set but unusable', () => {
+    const result = spawnSync(process.execPath, ['scripts/run-e2e.mjs', '--project=electron'], {
+      cwd: projectDir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'not-electron') },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/ELECTRON_OVERRIDE_DIST_PATH is set to ".*not-electron", which does not exist/);
+  });
+});
+
 describe('node scripts/launch-electron.mjs', () => {
   beforeAll(() => {
     const built = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: projectDir, encoding: 'utf8' });
@@ -69,10 +110,12 @@ describe('node scripts/launch-electron.mjs', () => {
     });
 
   it('prints one clear line and exits 1 when the override folder has no Electron', () => {
-    const result = launch({ ELECTRON_OVERRIDE_DIST_PATH: path.join(tmpdir(), 'no-electron-here') });
+    const env = { ELECTRON_OVERRIDE_DIST_PATH: path.join(tmpdir(), 'no-electron-here') };
+    const result = launch(env);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toBe(NO_ELECTRON_MESSAGE);
+    expect(result.stderr.trim()).toBe(electronOverrideProblem({ env }));
+    expect(NO_ELECTRON_MESSAGE).toMatch(/ELECTRON_OVERRIDE_DIST_PATH/);
   });
 
   it.skipIf(process.platform === 'win32')(

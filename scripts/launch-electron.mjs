@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NO_ELECTRON_MESSAGE, resolveElectronBinary } from './electron-binary.mjs';
+import { NO_ELECTRON_MESSAGE, electronOverrideProblem, resolveElectronBinary } from './electron-binary.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INSTALL_TIME_LIMIT_MS = 60_000;
@@ -34,7 +34,7 @@ export function electronEnv(extra = {}) {
 function main() {
   const binary = ensureElectronBinary();
   if (!binary) {
-    console.error(NO_ELECTRON_MESSAGE);
+    console.error(electronOverrideProblem() ?? NO_ELECTRON_MESSAGE);
     process.exit(1);
   }
   if (!existsSync(path.join(projectDir, 'dist-electron', 'main.cjs'))) {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from './browser.mjs';
-import { resolveElectronBinary } from './electron-binary.mjs';
+import { electronOverrideProblem, resolveElectronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
 const onlyElectron = args.includes('--project=electron');
@@ -36,6 +36,12 @@ if (!onlyElectron) {
   }
 }
 
+// Set but wrong is a mistake: fail with what is wrong, rather than skip the Electron tests as if it were unset.
+const overrideProblem = electronOverrideProblem();
+if (overrideProblem) {
+  console.error(overrideProblem);
+  process.exit(1);
+}
 if (resolveElectronBinary() === null) {
   console.log(
     'Electron-level tests (e2e/electron) will be skipped: no Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run them).',

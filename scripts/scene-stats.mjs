@@ -2,14 +2,20 @@
 // at its last hop (Walkthrough), and frames drawn while the app sits idle for 5 s.
 // Usage: npm run build && node scripts/scene-stats.mjs   (serves dist/renderer with `vite preview` on port 4174, or
 // RMO_STATS_PORT when several checkouts measure side by side)
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from './browser.mjs';
+import { spawnGroup } from './process-group.mjs';
 
 const PORT = Number(process.env.RMO_STATS_PORT ?? 4174);
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-const stop = () => server.kill();
+const { stop } = spawnGroup('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 process.on('exit', stop);
+// Ctrl+C or a kill would otherwise end this script without its 'exit' handler, leaving the server behind.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stop();
+    process.exit(130);
+  });
+}
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {

@@ -6,10 +6,13 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { PNG } from 'pngjs';
 import type { RingMinusOneApi } from '../../electron/preload';
 import type { Settings } from '../../electron/ipc/settings';
-import { resolveElectronBinary } from '../../scripts/electron-binary.mjs';
+import { electronOverrideProblem, resolveElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const executablePath = resolveElectronBinary({ projectDir });
+// A wrong ELECTRON_OVERRIDE_DIST_PATH fails the run (loading this file throws); only an unset one skips.
+const overrideProblem = electronOverrideProblem({ projectDir });
+if (overrideProblem) throw new Error(overrideProblem);
 
 test.skip(executablePath === null, 'No Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run these)');
 
@@ -45,6 +48,23 @@ test('opens one window titled "Ring Minus One"', async () => {
   const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
   expect(title).toBe('Ring Minus One');
   await expect(page).toHaveTitle(/Ring Minus One/);
+});
+
+test('the renderer is served from app://ring-minus-one/, and cannot fetch files outside its folder', async () => {
+  expect(page.url()).toBe('app://ring-minus-one/index.html');
+  const statuses = await page.evaluate(async () => {
+    const status = (url: string) =>
+      fetch(url).then(
+        (r) => r.status,
+        () => 'refused',
+      );
+    return [
+      await status('./index.html'),
+      await status('./%2e%2e%2fdist-electron%2fmain.cjs'),
+      await status('file:///etc/hostname'),
+    ];
+  });
+  expect(statuses).toEqual([200, 404, 'refused']);
 });
 
 test('the renderer has no Node.js and only the named preload API', async () => {

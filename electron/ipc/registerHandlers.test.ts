@@ -10,9 +10,9 @@ import {
 import { isTrustedSenderFrame } from './senderGuard';
 import { emptyProgress } from './progress';
 import { DEFAULT_SETTINGS } from './settings';
+import { APP_INDEX_URL, APP_ORIGIN } from '../protocol';
 
-const APP_ORIGIN = 'file:///app/dist/renderer/';
-const ourFrame: SenderFrameLike = { url: `${APP_ORIGIN}index.html`, processId: 4, routingId: 1, parent: null };
+const ourFrame: SenderFrameLike = { url: APP_INDEX_URL, processId: 4, routingId: 1, parent: null };
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
@@ -130,6 +130,7 @@ describe('registerHandlers', () => {
       { ...ourFrame, parent: { url: ourFrame.url } },
       { ...ourFrame, url: 'https://evil.example/' },
       { ...ourFrame, url: 'file:///home/user/Downloads/page.html' },
+      { ...ourFrame, url: 'app://another-app/index.html' },
     ];
     for (const frame of strangers) {
       const result = await ipc.invoke('settings:save', frame, { ...DEFAULT_SETTINGS });

@@ -7,6 +7,7 @@
 import { computeCost } from './cost';
 import type { CostOptions } from './cost';
 import type { Figure, Library } from './types';
+import { ownValue } from './ownKey';
 
 export interface CalibrationRow {
   figure: string;
@@ -231,7 +232,7 @@ function formatFigure(f: Figure): string {
 export function calibrate(library: Library): CalibrationRow[] {
   const rows: CalibrationRow[] = [];
   for (const f of library.figures.values()) {
-    const check = CHECKS[f.id];
+    const check = ownValue(CHECKS, f.id);
     const published = check?.reference?.text ?? formatFigure(f);
     const base = { figure: f.id, name: f.name, source: f.source, published };
     if (check) {
@@ -258,7 +259,7 @@ export function calibrate(library: Library): CalibrationRow[] {
         ...base,
         tolerance: '-',
         pass: null,
-        how: NOT_REPRODUCED[f.id] ?? 'No check and no reason given: add one to calibration.ts.',
+        how: ownValue(NOT_REPRODUCED, f.id) ?? 'No check and no reason given: add one to calibration.ts.',
       });
     }
   }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from './builtin';
 import { DEFAULT_WHATIFS, computeCost, effectiveBatch, paramCycles, paramValue } from './cost';
-import { param, testLibrary } from './testLibrary';
+import { buildLibrary } from './buildLibrary';
+import { param, testFile, testLibrary } from './testLibrary';
 
 const lib = testLibrary();
 const syn = lib.paths.get('syn')!;
@@ -89,6 +90,9 @@ describe('computeCost (hand-computed)', () => {
     const p = param('t', 7.45, { unit: 'us', measuredAtGHz: 0.733 });
     expect(paramCycles(p, 7.45, 3)).toBeCloseTo(5460.85, 6);
     expect(paramValue(lib, 'exit', { exit: 5 })).toBe(5);
+    // Only own keys override: "constructor" is on every object's prototype and once gave NaN cycles.
+    const named = buildLibrary([{ ...testFile(), parameters: [param('constructor', 7)] }]);
+    expect(paramValue(named.library, 'constructor', {})).toBe(7);
     expect(effectiveBatch({ ...DEFAULT_WHATIFS, batchSize: 0 })).toBe(1);
     expect(effectiveBatch({ ...DEFAULT_WHATIFS, batching: false })).toBe(1);
   });

@@ -19,6 +19,7 @@
 import { contextOf } from './architecture';
 import { DEFAULT_WHATIFS, isGuestExit, resolvePath, resolveWhatIfs } from './pathResolution';
 import type { Architecture, CostParameter, CostReport, Counters, Hop, IoPath, Library, WhatIfs } from './types';
+import { ownValue } from './ownKey';
 
 export { DEFAULT_WHATIFS, isGuestExit, resolveWhatIfs };
 
@@ -72,7 +73,7 @@ function requireParam(library: Library, id: string): CostParameter {
 
 /** A parameter's value after overrides. */
 export function paramValue(library: Library, id: string, overrides: Record<string, number> = {}): number {
-  return overrides[id] ?? requireParam(library, id).value;
+  return ownValue(overrides, id) ?? requireParam(library, id).value;
 }
 
 /** Cycles of one use of a time parameter at the chosen clock. */

@@ -2,7 +2,13 @@
 export * from './types';
 export { CURRENT_SCHEMA_VERSION, scenarioFileSchema } from './schema';
 export { MIGRATIONS, migrate, type MigrationStep } from './migrations';
-export { parseScenarioFile, formatContentError, formatPath, type ParseResult } from './parseScenario';
+export {
+  parseScenarioFile,
+  parseScenarioText,
+  formatContentError,
+  formatPath,
+  type ParseResult,
+} from './parseScenario';
 export { buildLibrary, emptyLibrary, type BuildResult } from './buildLibrary';
 export { loadBuiltInLibrary, builtInFiles } from './builtin';
 export { componentById, layerById, columnById, contextOf, columnOf, vmColumns, describeContext } from './architecture';

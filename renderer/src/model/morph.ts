@@ -8,6 +8,7 @@
  * vmkernel, while in Type 2 the host OS is below everything. Every other built-in Type 1 morphs back to the Type 2.
  */
 import type { Architecture } from './types';
+import { ownValue } from './ownKey';
 
 export const TYPE2_ID = 'type2-hosted';
 export const TYPE1_PARTNER_ID = 'esx-3-classic';
@@ -154,7 +155,7 @@ const KEYS: Readonly<Record<string, MorphKeys>> = {
 };
 
 export function morphKeys(architectureId: string): MorphKeys | undefined {
-  return KEYS[architectureId];
+  return ownValue(KEYS, architectureId);
 }
 
 /** The architecture a morph from `arch` goes to, or undefined when it has none (KVM: its type is debated). */

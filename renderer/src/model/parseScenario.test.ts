@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from './migrations';
-import { formatContentError, formatPath, parseScenarioFile } from './parseScenario';
+import { MAX_LISTED_ERRORS, MAX_LIST_ITEMS, MAX_SCENARIO_CHARS, MAX_STRING_LENGTH } from './limits';
+import {
+  formatContentError,
+  formatPath,
+  parseScenarioFile,
+  parseScenarioText,
+  type ParseResult,
+} from './parseScenario';
 import { testFile } from './testLibrary';
 
 describe('parseScenarioFile', () => {
@@ -143,5 +150,101 @@ describe('formatPath', () => {
     expect(formatPath(['paths', 2, 'hops', 3, 'to'])).toBe('paths[2].hops[3].to');
     expect(formatPath([])).toBe('');
     expect(formatPath([0, 'a'])).toBe('[0].a');
+  });
+});
+
+describe('limits and messages', () => {
+  const withParameters = (parameters: unknown[]) => ({ ...testFile(), parameters });
+  const elapsed = (run: () => unknown) => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+  const messages = (r: ParseResult) => (r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`));
+
+  it('refuses a path of 1,000,000 hops quickly, without validating them', () => {
+    const json = testFile() as unknown as { paths: { hops: unknown[] }[] };
+    const hop = json.paths[0]!.hops[0];
+    json.paths[0]!.hops = Array.from({ length: 1_000_000 }, () => hop);
+    let r: ParseResult | undefined;
+    expect(elapsed(() => (r = parseScenarioFile(json, 'big.json')))).toBeLessThan(1000);
+    expect(messages(r!)).toEqual([`paths[0].hops: too many items: 1000000 (at most ${MAX_LIST_ITEMS})`]);
+  });
+
+  it('lists at most 50 errors and counts the rest', () => {
+    const bad = Array.from({ length: 900 }, (_, i) => ({ id: `p${i}` }));
+    const r = parseScenarioFile(withParameters(bad), 'bad.json');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(MAX_LISTED_ERRORS + 1);
+    expect(r.errorCount).toBeGreaterThan(900);
+    expect(r.errors.at(-1)?.message).toBe(`… and ${r.errorCount - 50} more errors (${r.errorCount} in all)`);
+    // The limits walk counts past what it lists, too.
+    const numbers = parseScenarioFile({ ...testFile(), description: 'x', extra: Array(500).fill(1e300) }, 'n.json');
+    expect(!numbers.ok && numbers.errorCount).toBe(500);
+    expect(!numbers.ok && numbers.errors).toHaveLength(51);
+  });
+
+  it('refuses text before parsing it when the file is too large, and long strings when it is not', () => {
+    const huge = `{"schemaVersion": 2, "id": "x", "title": "${'a'.repeat(MAX_SCENARIO_CHARS)}"}`;
+    expect(messages(parseScenarioText(huge, 'huge.json'))).toEqual([
+      ': the file is too large (2.0 MB; a scenario file may have at most 2.0 MB)',
+    ]);
+    const long = parseScenarioFile({ ...testFile(), title: 'a'.repeat(MAX_STRING_LENGTH + 1) }, 'long.json');
+    expect(messages(long)).toEqual([`title: text too long: ${MAX_STRING_LENGTH + 1} characters (at most 10000)`]);
+    expect(messages(parseScenarioText('{"schemaVersion": 2,', 'cut.json'))[0]).toMatch(/^: not valid JSON: /);
+  });
+
+  it('refuses reserved names as ids and as keys', () => {
+    const file = testFile();
+    const constructorParam = { ...file.parameters![0]!, id: 'constructor' };
+    expect(messages(parseScenarioFile(withParameters([constructorParam]), 'r.json'))).toEqual([
+      'parameters[0].id: this name is reserved and cannot be an id',
+    ]);
+    // JSON.parse makes "__proto__" an own key; copied by assignment it would replace a prototype.
+    const json = JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(testFile()).slice(1)}`);
+    expect(messages(parseScenarioFile(json, 'p.json'))).toEqual([
+      '__proto__: "__proto__" is a reserved name and cannot be a key',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('numbers must be finite and within bounds', () => {
+    const [first] = testFile().parameters!;
+    const huge = parseScenarioFile(withParameters([{ ...first, value: 1e308, max: 1e308 }]), 'n.json');
+    expect(messages(huge)).toEqual([
+      'parameters[0].value: 1e+308 is out of range (at most ±1000000000000)',
+      'parameters[0].max: 1e+308 is out of range (at most ±1000000000000)',
+    ]);
+    const text = JSON.stringify(withParameters([first])).replace(/"value":\d+/, '"value":1e309');
+    expect(messages(parseScenarioText(text, 'inf.json'))).toEqual(['parameters[0].value: not a finite number']);
+  });
+
+  it('links are http or https only', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'vbscript:x']) {
+      const file = { ...testFile(), sources: [{ key: 'S1', title: 'S', group: 'Performance', url }] };
+      expect(messages(parseScenarioFile(file, 'u.json')), url).toEqual([
+        'sources[0].url: must be an http:// or https:// address',
+      ]);
+    }
+    const ok = {
+      ...testFile(),
+      sources: [{ key: 'S1', title: 'S', group: 'Performance', url: 'https://a.example/x' }],
+    };
+    expect(parseScenarioFile(ok, 'u.json').ok).toBe(true);
+  });
+
+  it('messages say what is wrong in the author’s terms', () => {
+    const { id: _id, ...noId } = testFile().parameters![0]!;
+    expect(messages(parseScenarioFile(withParameters([noId]), 'm.json'))).toEqual([
+      'parameters[0].id: missing field `id`',
+    ]);
+    const [first] = testFile().parameters!;
+    expect(messages(parseScenarioFile(withParameters([{ ...first, value: 'fast' }]), 'm.json'))).toEqual([
+      'parameters[0].value: expected a number, found the text "fast"',
+    ]);
+    expect(messages(parseScenarioFile({ ...testFile(), title: 7 }, 'm.json'))).toEqual([
+      'title: expected text, found the number 7',
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { claimSchema, foundationSchema } from './claims';
 import { glossaryTermSchema, lessonSchema } from './course/schema';
-import { componentKindSchema, id, markSchema, text, MECHANISMS } from './vocabulary';
+import { componentKindSchema, id, markSchema, text, webUrl, MECHANISMS } from './vocabulary';
 
 export { componentKindSchema, markSchema, MECHANISMS, EXIT_MECHANISMS } from './vocabulary';
 
@@ -23,7 +23,7 @@ export const sinceSchema = z.strictObject({ release: text, year });
 export const sourceSchema = z.strictObject({
   key: z.string().regex(/^[A-Z][0-9]+$/, 'a source key is a letter and a number, e.g. "H3"'),
   title: text,
-  url: z.url().optional(),
+  url: webUrl.optional(),
   group: z.enum(['Hyper-V', 'VMware', 'Type 2, Xen, KVM', 'Performance', 'Claims and security', 'Foundations']),
 });
 
@@ -181,7 +181,7 @@ export const pathOptionSchema = z.strictObject({
   label: text,
   description: text,
   /** Parameters replaced while the option is on: parameter id -> replacement id. */
-  replaceParams: z.record(z.string(), id).default({}),
+  replaceParams: z.record(id, id).default({}),
   sources: z.array(z.string()).default([]),
   mark: markSchema,
 });

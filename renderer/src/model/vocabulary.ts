@@ -3,6 +3,7 @@
  * both build on them, so each list is written once.
  */
 import { z } from 'zod';
+import { MAX_STRING_LENGTH, RESERVED_NAMES } from './limits';
 
 /** How control or data crosses from one component to the next (the walkthrough's event kinds). */
 export const MECHANISMS = [
@@ -26,11 +27,25 @@ export const EXIT_MECHANISMS = [
   'hypercall',
 ] as const satisfies readonly (typeof MECHANISMS)[number][];
 
+export const MAX_ID_LENGTH = 64;
+
 export const id = z
   .string()
+  .max(MAX_ID_LENGTH, `an id has at most ${MAX_ID_LENGTH} characters`)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and dashes, e.g. "storvsp"')
+  // Ids become keys of maps and records; these names would reach Object.prototype.
+  .refine((value) => !RESERVED_NAMES.includes(value), { message: 'this name is reserved and cannot be an id' })
   .describe('Identifier: lower-case letters, digits and dashes.');
-export const text = z.string().min(1, 'must not be empty');
+export const text = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_STRING_LENGTH, `too long (at most ${MAX_STRING_LENGTH} characters)`);
+
+/** A link shown as `<a href>`: only http and https, never javascript:, data: or file:. */
+export const webUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+  .max(2048)
+  .describe('An http:// or https:// address.');
 
 export const markSchema = z
   .enum(['confirmed', 'secondary', 'unverified', 'estimate'])

@@ -40,6 +40,19 @@ describe('BrowserPlatform settings', () => {
     expect(again.settings.textScale).toBe(1.5);
   });
 
+  it('keeps keys a newer version stored through a save, and does not report them', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SETTINGS_KEY, JSON.stringify({ ...DEFAULT_SETTINGS, futureSetting: 'x' }));
+    const p = new BrowserPlatform(storage);
+    expect((await p.loadSettings()).problems).toEqual([]);
+    await p.saveSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
+    expect(JSON.parse(storage.getItem(SETTINGS_KEY) ?? '')).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'light',
+      futureSetting: 'x',
+    });
+  });
+
   it('keeps corrupt JSON aside and reports where and what', async () => {
     const storage = new MemoryStorage();
     storage.setItem(SETTINGS_KEY, '{"theme": "light",');

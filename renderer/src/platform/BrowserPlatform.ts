@@ -7,7 +7,7 @@ import {
   type ProgressSaveStatus,
 } from './progress';
 import { ProgressSaveGate } from './ProgressSaveGate';
-import { readSettings, type Settings, type SettingsProblem } from './settings';
+import { readSettings, unknownSettingsKeys, type Settings, type SettingsProblem } from './settings';
 
 export const SETTINGS_KEY = 'ring-minus-one.settings';
 export const PROGRESS_KEY = 'ring-minus-one.progress';
@@ -65,8 +65,18 @@ export class BrowserPlatform implements Platform {
     if (problems.length > 0) {
       throw new Error(`Settings not saved: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
     }
-    this.storage.setItem(SETTINGS_KEY, JSON.stringify(clean));
+    this.storage.setItem(SETTINGS_KEY, JSON.stringify({ ...this.storedUnknownSettings(), ...clean }));
     return clean;
+  }
+
+  /** What a newer version stored beside our fields is kept through a save, as in settings.json. */
+  private storedUnknownSettings(): Record<string, unknown> {
+    try {
+      return unknownSettingsKeys(JSON.parse(this.storage.getItem(SETTINGS_KEY) ?? '{}'));
+    } catch {
+      // Unparsable: loadSettings kept it under the .corrupt key already.
+      return {};
+    }
   }
 
   async loadProgress(): Promise<{ progress: Progress; problems: string[] }> {

@@ -232,7 +232,7 @@ describe('the course schema', () => {
     const r = parseScenarioFile(JSON.parse(JSON.stringify(f)), 'course.json');
     expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
       'glossary[0].sources: a glossary term needs at least one source',
-      'lessons[0].questions: Too small: expected array to have >=3 items',
+      'lessons[0].questions: needs at least 3 items, found 2',
     ]);
   });
 });

@@ -15,6 +15,7 @@ import { WalkthroughPlayer } from '../WalkthroughPlayer';
 import { randomInt, seededRandom, shuffled, type Random } from './random';
 import type { Lesson, Metric, Question } from './schema';
 import { playedHops } from './stepPresentation';
+import { ownValue } from '../ownKey';
 
 export interface Choice {
   id: string;
@@ -287,8 +288,8 @@ export function gradeAnswer(q: ConcreteQuestion, answer: Answer): Grade {
       const got = answer.kind === 'classify' ? answer.categories : {};
       const label = (id: string | undefined) => q.categories.find((c) => c.id === id)?.label ?? String(id);
       return grade(
-        q.items.every((x) => got[x.id] === want[x.id]),
-        q.items.map((x) => `${x.text}: ${label(want[x.id])}`).join('; '),
+        q.items.every((x) => ownValue(got, x.id) === ownValue(want, x.id)),
+        q.items.map((x) => `${x.text}: ${label(ownValue(want, x.id))}`).join('; '),
       );
     }
     case 'numeric':

@@ -114,7 +114,7 @@ export const questionSchema = z.discriminatedUnion('kind', [
     metric: z.enum(METRICS).describe('Computed from the cost model when the question is asked, never stored.'),
     tolerance: z.number().positive().max(1).describe('Relative tolerance, e.g. 0.2 accepts ±20 %.'),
     whatIfs: presentationSchema.shape.whatIfs.partial().optional(),
-    overrides: z.record(z.string(), z.number().nonnegative()).optional().describe('Cost parameter values by id.'),
+    overrides: z.record(id, z.number().nonnegative()).optional().describe('Cost parameter values by id.'),
   }),
 ]);
 

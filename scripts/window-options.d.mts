@@ -1,0 +1,6 @@
+export interface WindowOptionsFinding {
+  line: number;
+  column: number;
+  message: string;
+}
+export function checkWindowOptions(fileName: string, text: string): WindowOptionsFinding[];
