@@ -1,46 +1,19 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import type { RingMinusOneApi } from '../../electron/preload';
 import type { Settings } from '../../electron/ipc/settings';
-import { electronOverrideProblem, resolveElectronBinary } from '../../scripts/electron-binary.mjs';
-
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const executablePath = resolveElectronBinary({ projectDir });
-// A wrong ELECTRON_OVERRIDE_DIST_PATH fails the run (loading this file throws); only an unset one skips.
-const overrideProblem = electronOverrideProblem({ projectDir });
-if (overrideProblem) throw new Error(overrideProblem);
-
-test.skip(executablePath === null, 'No Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run these)');
+import { useElectronApp } from './launch';
 
 type WithApi = { ringMinusOne: RingMinusOneApi };
 
 let app: ElectronApplication;
 let page: Page;
 let userData: string;
-
-test.beforeEach(async () => {
-  userData = await mkdtemp(path.join(tmpdir(), 'rmo-e2e-profile-'));
-  const env: Record<string, string> = { RING_MINUS_ONE_USER_DATA: userData };
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'VITE_DEV_SERVER_URL') env[key] = value;
-  }
-  app = await electron.launch({
-    executablePath: executablePath ?? undefined,
-    // Chromium refuses to start as root without --no-sandbox (CI containers); the window's own options are unchanged.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), projectDir],
-    env,
-  });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  await rm(userData, { recursive: true, force: true });
+const launched = useElectronApp();
+test.beforeEach(() => {
+  ({ app, page, userData } = launched.current());
 });
 
 test('opens one window titled "Ring Minus One"', async () => {

@@ -1,39 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { resolveElectronBinary } from '../../scripts/electron-binary.mjs';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { useElectronApp } from './launch';
 
 // The presenter and audience as two Electron windows: the audience opened by the presenter through main's
 // window-open handler, with the main window's web preferences, following it over BroadcastChannel.
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const executablePath = resolveElectronBinary({ projectDir });
-
-test.skip(executablePath === null, 'No Electron binary here (set ELECTRON_OVERRIDE_DIST_PATH to run these)');
 
 let app: ElectronApplication;
 let page: Page;
-let userData: string;
-
-test.beforeEach(async () => {
-  userData = await mkdtemp(path.join(tmpdir(), 'rmo-e2e-profile-'));
-  const env: Record<string, string> = { RING_MINUS_ONE_USER_DATA: userData };
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'VITE_DEV_SERVER_URL') env[key] = value;
-  }
-  app = await electron.launch({
-    executablePath: executablePath ?? undefined,
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), projectDir],
-    env,
-  });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  await rm(userData, { recursive: true, force: true });
+const launched = useElectronApp();
+test.beforeEach(() => {
+  ({ app, page } = launched.current());
 });
 
 test('the presenter opens one audience window that keeps the security settings and follows the steps', async () => {

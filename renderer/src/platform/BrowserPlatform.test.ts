@@ -2,28 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BrowserPlatform, PROGRESS_KEY, SETTINGS_KEY } from './BrowserPlatform';
 import { emptyProgress, setStep } from './progress';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from './testing/fakes';
 
 describe('BrowserPlatform settings', () => {
   it('gives defaults when nothing is stored', async () => {

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../model/builtin';
 import { Stage } from '../stage/Stage';
+import { MemoryStorage } from '../platform/testing/fakes';
 import { PRESENTATION_KEY, keepPresentation, recoverPresentation } from './recovery';
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-}
 
 const lib = loadBuiltInLibrary();
 

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../../model/builtin';
 import { courseLessons } from '../../model/course/lessons';
 import { serializeRunSheet } from '../../model/runSheet';
-import type { Platform } from '../../platform/Platform';
-import { DEFAULT_SETTINGS } from '../../platform/settings';
-import { emptyProgress } from '../../platform/progress';
+import { fakePlatform } from '../../platform/testing/fakes';
 import { AppState } from '../state/AppState.svelte';
 import { PresenterState } from './PresenterState.svelte';
 
-const platform: Platform = {
-  kind: 'browser',
-  loadSettings: async () => ({ settings: { ...DEFAULT_SETTINGS }, problems: [] }),
-  saveSettings: async (s) => s,
-  openExternal: async () => false,
-  swapDisplays: async () => false,
-  loadProgress: async () => ({ progress: emptyProgress(), problems: [] }),
-  saveProgress: async () => ({ saved: true, notice: null }),
-};
+const platform = fakePlatform();
 const lib = loadBuiltInLibrary();
 const [lesson] = courseLessons(lib);
 if (!lesson) throw new Error('no lessons');

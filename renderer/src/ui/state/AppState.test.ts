@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../../model/builtin';
-import type { Platform } from '../../platform/Platform';
-import { DEFAULT_SETTINGS } from '../../platform/settings';
-import { emptyProgress } from '../../platform/progress';
+import { fakePlatform } from '../../platform/testing/fakes';
 import { AppState } from './AppState.svelte';
 
-const platform: Platform = {
-  kind: 'browser',
-  loadSettings: async () => ({ settings: { ...DEFAULT_SETTINGS }, problems: [] }),
-  saveSettings: async (s) => s,
-  openExternal: async () => false,
-  swapDisplays: async () => false,
-  loadProgress: async () => ({ progress: emptyProgress(), problems: [] }),
-  saveProgress: async () => ({ saved: true, notice: null }),
-};
+const platform = fakePlatform();
 const lib = loadBuiltInLibrary();
 
 describe('AppState mirrors the Stage and keeps only UI state', () => {
