@@ -140,7 +140,13 @@ export class ScenePane {
       root.updateMatrixWorld();
       root.traverseVisible((o) => {
         // An instanced mesh's own box covers all its instances; a plain mesh's is its geometry's.
-        const instanced = o as Object3D & { isInstancedMesh?: boolean; boundingBox?: Box3 | null };
+        const instanced = o as Object3D & {
+          isInstancedMesh?: boolean;
+          boundingBox?: Box3 | null;
+          computeBoundingBox?: () => void;
+        };
+        // Measured now: an instanced mesh's box is only as fresh as its last buffer write.
+        if (instanced.isInstancedMesh) instanced.computeBoundingBox?.();
         const geometry = (o as Object3D & { geometry?: { boundingBox: Box3 | null; computeBoundingBox(): void } })
           .geometry;
         if (!geometry) return;

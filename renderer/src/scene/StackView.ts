@@ -497,6 +497,8 @@ export class StackView {
         v = new HopArcView(this.ctx, w.spec);
         this.arcGroup.add(v.group);
         this.arcs.set(k, v);
+        // Same key, new curve (the stack was laid out again): the merged arc meshes must be rebuilt.
+        this.arcSig = '';
         changed = true;
       }
       if (v) changed = v.set(w.done, w.progress) || changed;
