@@ -116,6 +116,11 @@ export const componentSchema = z.strictObject({
   since: sinceSchema
     .optional()
     .describe('The release and year this component arrived in; absent means the architecture’s own release.'),
+  assignedTo: id
+    .optional()
+    .describe(
+      'Hardware only: the VM column this device function is assigned to (an SR-IOV virtual function, a passed-through device). That VM’s kernel then drives it directly, and its DMA goes through the IOMMU.',
+    ),
 });
 
 /** How a release virtualizes the CPU by default, and whether the other technique exists in it. */

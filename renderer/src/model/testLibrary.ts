@@ -30,7 +30,7 @@ export function hop(id: string, from: string, to: string, mechanism: Hop['mechan
     label: id,
     narration: id,
     params: [],
-    sources: [],
+    sources: ['S1'],
     mark: 'confirmed',
     ...extra,
   };
@@ -85,7 +85,7 @@ function c(id: string, layer: string, kind: Architecture['components'][number]['
     layer,
     kind,
     description: id,
-    sources: [],
+    sources: ['S1'],
     mark: 'confirmed' as const,
     dependsOn,
   };
@@ -97,7 +97,7 @@ export function testPaths(): IoPath[] {
     architecture: 'arch',
     request: 'one write',
     summary: 's',
-    sources: [],
+    sources: ['S1'],
     mark: 'confirmed' as const,
     options: [],
   };
