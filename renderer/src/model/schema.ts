@@ -200,7 +200,11 @@ export const ioPathSchema = z.strictObject({
     .regex(/^[A-Z]$/)
     .optional(),
   architecture: id,
-  device: z.enum(['emulated', 'synthetic', 'paravirtual', 'hosted-emulated']),
+  device: z
+    .enum(['emulated', 'synthetic', 'paravirtual', 'hosted-emulated', 'assigned'])
+    .describe(
+      'How the guest sees its device: emulated, synthetic (VMBus), paravirtual, emulated by a hosted VMM, or assigned (a device function the guest drives itself, e.g. an SR-IOV virtual function).',
+    ),
   request: text,
   summary: text,
   hops: z.array(hopSchema).min(1),
