@@ -15,7 +15,7 @@ const CODE_SPAN = /(`+)[^`]*?\1/g;
 const HTML = /<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|<[!?]/;
 const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)?/;
 /** [shown](address): not a glossary link [[id]] (its inner brackets are excluded). */
-const LINK = /(?<!\[)\[([^[\]\n]*)\]\(\s*<?([^)\s>]*)/g;
+const LINK = /(?<!\[)\[([^[\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)/g;
 /** A reference definition at the start of a line: `[name]: address`. */
 const REFERENCE = /^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)/gm;
 /** An autolink `<scheme:...>`, or a bare address that Markdown turns into a link. */

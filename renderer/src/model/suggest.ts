@@ -4,10 +4,14 @@
  */
 import { distance } from 'fastest-levenshtein';
 
-/** At most this many edits per three characters of the longer id (at least one edit; ids under 3 characters get none). */
+/**
+ * Close enough to suggest: one edit for ids of 3 characters, two (a swapped pair of letters) from 4 characters, and
+ * one more per three characters beyond that. Ids under 3 characters get no suggestion.
+ */
 function close(a: string, b: string, d: number): boolean {
   const longer = Math.max(a.length, b.length);
-  return longer >= 3 && d <= Math.max(1, Math.floor(longer / 3));
+  if (longer < 3) return false;
+  return d <= (longer === 3 ? 1 : Math.max(2, Math.floor(longer / 3)));
 }
 
 /** The closest known id to `word` when it is close enough, else undefined. Case is ignored when comparing. */
