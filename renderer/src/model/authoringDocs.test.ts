@@ -55,6 +55,16 @@ describe('docs/authoring.md', () => {
     });
   });
 
+  it('starts from a minimal file that loads, with only the warning that it adds nothing yet', () => {
+    const minimal = blocks.filter((b) => b.info === 'json minimal.rmo');
+    expect(minimal).toHaveLength(1);
+    const r = loadUserScenario(minimal[0]!.body, 'minimal.rmo');
+    expect(r.ok && r.warnings.map((w) => w.message)).toEqual([
+      'the file adds no architecture, path or lesson, so there is nothing new to show',
+    ]);
+    expect(DOC).toContain('says it adds nothing to show yet');
+  });
+
   it('plays every step of the lesson on the library, and asks every question', () => {
     const { library } = loaded();
     const lesson = library.lessons.get('sriov-how-many-exits')!;
