@@ -3,6 +3,7 @@ import { builtInFiles } from './builtin';
 import { formatContentError } from './parseScenario';
 import { loadUserScenario } from './userScenario';
 import { MAX_LISTED_ERRORS } from './limits';
+import { singleQuestion } from './testLibrary';
 
 /** A small author's file: one lesson on a built-in path, citing built-in sources and glossary terms. */
 function lessonFile(): Record<string, unknown> {
@@ -28,18 +29,7 @@ function lessonFile(): Record<string, unknown> {
             state: { view: 'walkthrough', pathId: 'hyperv-synthetic-disk-write', hop: 0, spotlight: ['storvsc'] },
           },
         ],
-        questions: [1, 2, 3].map((n) => ({
-          kind: 'single',
-          id: `q${n}`,
-          prompt: `Question ${n}?`,
-          explanation: 'Because.',
-          showStep: 'start',
-          options: [
-            { id: 'a', text: 'A' },
-            { id: 'b', text: 'B' },
-          ],
-          correct: 'a',
-        })),
+        questions: [1, 2, 3].map((n) => singleQuestion(`q${n}`, 'start')),
       },
     ],
   };
