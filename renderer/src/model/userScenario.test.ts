@@ -113,6 +113,22 @@ describe('loadUserScenario', () => {
     expect(errors[0]!.line).toBeGreaterThan(1);
   });
 
+  it('reports a conflict that lands in a built-in file as an error of the author’s file, naming the built-in place', () => {
+    // A claim whose id a built-in foundation already uses: buildLibrary reports it at the foundation.
+    const builtIn = builtInFiles();
+    const claims = builtIn.files.find((f) => f.claims?.length)!.claims!;
+    const claim = { ...structuredClone(claims[0]!), id: 'popek-goldberg', number: 77 };
+    const r = loadUserScenario(text({ schemaVersion: 2, id: 'mine', title: 'Mine', claims: [claim] }), 'mine.rmo');
+    expect(errorsOf(r)).toEqual([
+      {
+        file: 'mine.rmo',
+        path: '',
+        message:
+          'conflicts with the built-in content: core/claims.json: foundations[0].id: id "popek-goldberg" is also a claim\'s id',
+      },
+    ]);
+  });
+
   it('lists every error at once, up to the limit, then counts the rest', () => {
     const file = lessonFile();
     const lesson = (file.lessons as { steps: { state: Record<string, unknown> }[] }[])[0]!;
