@@ -14,6 +14,7 @@ describe('didYouMean', () => {
   it('suggests nothing when nothing is close, or the id is very short', () => {
     expect(didYouMean('netvsc-ethernet', components)).toBe('');
     expect(didYouMean('xy', ['xz'])).toBe('');
+    expect(didYouMean('ghost', ['hostk', 'dev'])).toBe('');
     expect(didYouMean('vmx', ['vid'])).toBe('');
     expect(didYouMean('anything', [])).toBe('');
   });

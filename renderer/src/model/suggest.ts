@@ -4,14 +4,21 @@
  */
 import { distance } from 'fastest-levenshtein';
 
+/** Two neighbouring characters swapped ("strat" for "start"): one slip, though edit distance counts it as two. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 /**
- * Close enough to suggest: one edit for ids of 3 characters, two (a swapped pair of letters) from 4 characters, and
- * one more per three characters beyond that. Ids under 3 characters get no suggestion.
+ * Close enough to suggest: at most one edit per three characters of the longer id (at least one), or one swapped
+ * pair of neighbours. Ids under 3 characters get no suggestion.
  */
 function close(a: string, b: string, d: number): boolean {
   const longer = Math.max(a.length, b.length);
   if (longer < 3) return false;
-  return d <= (longer === 3 ? 1 : Math.max(2, Math.floor(longer / 3)));
+  return d <= Math.max(1, Math.floor(longer / 3)) || swapped(a.toLowerCase(), b.toLowerCase());
 }
 
 /** The closest known id to `word` when it is close enough, else undefined. Case is ignored when comparing. */
