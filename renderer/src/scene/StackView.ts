@@ -100,8 +100,11 @@ export class StackView {
   private readonly content = new Group();
   private readonly ctx: ViewContext;
   private readonly arcBatch: ArcBatch;
-  /** The arcs the ArcBatch draws (keys and states), to rebuild it only when they change. */
-  private arcSig = '';
+  /**
+   * The arc views the ArcBatch was built from, with the state each was drawn in: it is rebuilt only when they change.
+   * Views, not keys: a re-layout drops every arc view and makes new ones under the same keys, with new curves.
+   */
+  private arcsDrawn: { view: HopArcView; done: boolean }[] = [];
   private morph: MorphView | null = null;
   private morphSig = '';
   private arch: Architecture | null = null;
@@ -235,8 +238,7 @@ export class StackView {
     for (const v of this.links.values()) v.applyTheme();
     for (const v of this.gates.values()) v.applyTheme();
     this.morph?.applyTheme();
-    this.arcSig = '';
-    this.syncArcs();
+    this.syncArcs(true);
     this.syncBoxes();
   }
 
@@ -295,12 +297,15 @@ export class StackView {
     this.ctx.decor.sync();
   }
 
-  /** Rebuilds the merged arc meshes when the set of arcs or their state changed. */
-  private syncArcs(): void {
-    const sig = [...this.arcs].map(([k, v]) => `${k}:${v.isDone}`).join('|');
-    if (sig === this.arcSig) return;
-    this.arcSig = sig;
-    this.arcBatch.set([...this.arcs.values()].flatMap((v) => v.parts()));
+  /** Rebuilds the merged arc meshes when an arc view is new or gone or its state changed (or, `always`, anyway). */
+  private syncArcs(always = false): void {
+    const now = [...this.arcs.values()].map((view) => ({ view, done: view.isDone }));
+    const same =
+      now.length === this.arcsDrawn.length &&
+      now.every((a, i) => a.view === this.arcsDrawn[i]?.view && a.done === this.arcsDrawn[i]?.done);
+    if (same && !always) return;
+    this.arcsDrawn = now;
+    this.arcBatch.set(now.flatMap((a) => a.view.parts()));
   }
 
   private blockPort(id: string): { x: number; y: number; z: number } | null {
@@ -497,8 +502,6 @@ export class StackView {
         v = new HopArcView(this.ctx, w.spec);
         this.arcGroup.add(v.group);
         this.arcs.set(k, v);
-        // Same key, new curve (the stack was laid out again): the merged arc meshes must be rebuilt.
-        this.arcSig = '';
         changed = true;
       }
       if (v) changed = v.set(w.done, w.progress) || changed;
