@@ -59,7 +59,7 @@ await build({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { baseline: join(ROOT, 'scripts/bench/baseline.html'), scale: join(ROOT, 'scripts/bench/scale.html') },
+      input: { page: join(ROOT, 'scripts/bench/page.html') },
     },
   },
 });
@@ -197,7 +197,7 @@ try {
     base.push(
       await startup(
         browser,
-        `http://127.0.0.1:${PORT}/__bench/baseline.html`,
+        `http://127.0.0.1:${PORT}/__bench/page.html?run=baseline`,
         () => globalThis.benchBaseline?.firstFrameAt != null,
       ),
     );
@@ -214,7 +214,7 @@ try {
   report.fps = [];
   for (const size of SIZES) {
     const basePage = await browser.newPage({ viewport: size });
-    await basePage.goto(`http://127.0.0.1:${PORT}/__bench/baseline.html`);
+    await basePage.goto(`http://127.0.0.1:${PORT}/__bench/page.html?run=baseline`);
     await basePage.waitForFunction(() => globalThis.benchBaseline?.firstFrameAt != null);
     const baseline = await fps(basePage, baselineFrames);
     await basePage.close();
@@ -306,7 +306,7 @@ try {
   log('bench: scale sweep');
   report.scale = [];
   const scalePage = await browser.newPage({ viewport: SIZES[0] });
-  await scalePage.goto(`http://127.0.0.1:${PORT}/__bench/scale.html`);
+  await scalePage.goto(`http://127.0.0.1:${PORT}/__bench/page.html?run=scale`);
   await scalePage.waitForFunction(() => globalThis.benchScale !== undefined);
   for (const vms of [1, 8, 32, 64])
     for (const packets of [10, 100, 1000]) {
