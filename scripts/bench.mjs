@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { benchPages } from './bench-pages.mjs';
 import { chromiumExecutable } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -49,18 +50,18 @@ if (!args.has('--no-build')) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 log('bench: building the harness pages');
+const pages = benchPages(join(ROOT, 'scripts/bench'));
 await build({
   configFile: false,
   root: join(ROOT, 'scripts/bench'),
   base: './',
   logLevel: 'warn',
+  plugins: [pages.plugin],
   build: {
     outDir: join(DIST, 'pages'),
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: {
-      input: { page: join(ROOT, 'scripts/bench/page.html') },
-    },
+    rollupOptions: { input: pages.input },
   },
 });
 
@@ -197,7 +198,7 @@ try {
     base.push(
       await startup(
         browser,
-        `http://127.0.0.1:${PORT}/__bench/page.html?run=baseline`,
+        `http://127.0.0.1:${PORT}/__bench/baseline.html`,
         () => globalThis.benchBaseline?.firstFrameAt != null,
       ),
     );
@@ -214,7 +215,7 @@ try {
   report.fps = [];
   for (const size of SIZES) {
     const basePage = await browser.newPage({ viewport: size });
-    await basePage.goto(`http://127.0.0.1:${PORT}/__bench/page.html?run=baseline`);
+    await basePage.goto(`http://127.0.0.1:${PORT}/__bench/baseline.html`);
     await basePage.waitForFunction(() => globalThis.benchBaseline?.firstFrameAt != null);
     const baseline = await fps(basePage, baselineFrames);
     await basePage.close();
@@ -306,7 +307,7 @@ try {
   log('bench: scale sweep');
   report.scale = [];
   const scalePage = await browser.newPage({ viewport: SIZES[0] });
-  await scalePage.goto(`http://127.0.0.1:${PORT}/__bench/page.html?run=scale`);
+  await scalePage.goto(`http://127.0.0.1:${PORT}/__bench/scale.html`);
   await scalePage.waitForFunction(() => globalThis.benchScale !== undefined);
   for (const vms of [1, 8, 32, 64])
     for (const packets of [10, 100, 1000]) {
