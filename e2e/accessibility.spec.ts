@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, chooseTheme, waitForSettled } from './fixtures';
+import { test, expect, expectNoSeriousAxe, openApp, chooseTheme, waitForSettled } from './fixtures';
 
 // axe-core over every view, in every theme: no serious or critical violation.
 const VIEWS = ['Explore', 'Walkthrough', 'Compare', 'Lab', 'Claims', 'References', 'Course'] as const;
@@ -13,11 +12,7 @@ for (const theme of ['dark', 'light', 'projector'] as const) {
       await button.click();
       await expect(button).toHaveAttribute('aria-pressed', 'true');
       await waitForSettled(page);
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(bad, `${view}, ${theme}`).toEqual([]);
+      await expectNoSeriousAxe(page, `${view}, ${theme}`);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { test, expect, openApp, shoot } from './fixtures';
+import { test, expect, openApp, openLabPath, shoot } from './fixtures';
 
 /** Issue "Teaching accuracy": what the fault lab and the what-ifs teach, as a student sees it. */
 test.describe('teaching accuracy', () => {
@@ -52,11 +52,7 @@ test.describe('teaching accuracy', () => {
   });
 
   test('emulated IDE: DMA by default, PIO as a what-if', async ({ page }) => {
-    await openApp(page);
-    await page.getByRole('button', { name: 'Lab', exact: true }).click();
-    await page.getByLabel('Path', { exact: true }).selectOption('hyperv-emulated-ide-write');
-    await page.getByLabel('Show the packet and the player').check();
-    const total = page.locator('[data-counter="exits"] .total');
+    const total = await openLabPath(page, 'hyperv-emulated-ide-write');
     await expect(total).toHaveText('/ 11');
     await page.getByLabel(/PIO instead of DMA/).check();
     await expect(total).toHaveText('/ 2,059');

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, shoot, chooseTheme, waitForSettled } from './fixtures';
+import { test, expect, expectNoSeriousAxe, openApp, shoot, chooseTheme, waitForSettled } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const VERDICTS = ['holds', 'partly', 'wrong', 'wrong', 'disputed', 'disputed', 'holds', 'partly', 'holds', 'dated'];
@@ -17,6 +16,14 @@ function claim(page: Page, n: number) {
     .getByRole('list', { name: 'The ten claims' })
     .locator(':scope > li')
     .nth(n - 1);
+}
+
+/** Opens claim `n` and presses one of its "Show me" buttons (named by `demo`). */
+async function showMe(page: Page, n: number, demo: RegExp) {
+  await claim(page, n)
+    .getByRole('button', { name: new RegExp(`Claim ${n}:`) })
+    .click();
+  await claim(page, n).getByRole('button', { name: demo }).click();
 }
 
 test.describe('claims', () => {
@@ -67,12 +74,7 @@ test.describe('claims', () => {
 
   test('"Show me" on claim 9 crashes the vendor NIC driver in the Lab', async ({ page }) => {
     await openClaims(page);
-    await claim(page, 9)
-      .getByRole('button', { name: /Claim 9:/ })
-      .click();
-    await claim(page, 9)
-      .getByRole('button', { name: /Show me in the Lab: Crash Hyper-V's vendor NIC driver/ })
-      .click();
+    await showMe(page, 9, /Show me in the Lab: Crash Hyper-V's vendor NIC driver/);
     await expect(page.getByRole('button', { name: 'Lab', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByLabel('Architecture', { exact: true })).toHaveValue('hyperv-2008');
     await expect(page.getByLabel('Component to crash')).toHaveValue('vendor-nic');
@@ -81,24 +83,14 @@ test.describe('claims', () => {
 
   test('"Show me" with a what-if and a walkthrough step', async ({ page }) => {
     await openClaims(page);
-    await claim(page, 4)
-      .getByRole('button', { name: /Claim 4:/ })
-      .click();
-    await claim(page, 4)
-      .getByRole('button', { name: /Show me in the Lab: Switch ESX 3.5 from binary translation to VT-x/ })
-      .click();
+    await showMe(page, 4, /Show me in the Lab: Switch ESX 3.5 from binary translation to VT-x/);
     await expect(page.getByRole('button', { name: 'Lab', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByLabel(/Hardware assist \(VT-x/)).toBeChecked();
     await expect(page.getByLabel('Path', { exact: true })).toHaveValue('esx-e1000-transmit');
     await expect(page.getByLabel('Show the packet and the player')).toBeChecked();
 
     await page.getByRole('button', { name: 'Back to claim 4' }).click();
-    await claim(page, 8)
-      .getByRole('button', { name: /Claim 8:/ })
-      .click();
-    await claim(page, 8)
-      .getByRole('button', { name: /Show me in a walkthrough: Walk through the emulated IDE write/ })
-      .click();
+    await showMe(page, 8, /Show me in a walkthrough: Walk through the emulated IDE write/);
     await expect(page.getByRole('button', { name: 'Walkthrough', exact: true })).toHaveAttribute(
       'aria-pressed',
       'true',
@@ -180,13 +172,7 @@ test.describe('references', () => {
 });
 
 test('no serious or critical axe violations with claims, foundations and cited-by lists open', async ({ page }) => {
-  const serious = async (where: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(bad, where).toEqual([]);
-  };
+  const serious = (where: string) => expectNoSeriousAxe(page, where);
   test.setTimeout(150_000); // nine axe runs
   await openApp(page);
   for (const theme of ['dark', 'light', 'projector'] as const) {

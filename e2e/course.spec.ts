@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, chooseTheme, shoot, waitForSettled } from './fixtures';
+import { test, expect, expectNoSeriousAxe, openApp, chooseTheme, shoot, waitForSettled } from './fixtures';
 
 /** The lessons as the content files define them (the e2e layer reads content, not the model). */
 interface LessonFile {
@@ -196,13 +195,7 @@ test.describe('course', () => {
     test(`classify and numeric questions answer and explain, with no serious axe violation (${theme})`, async ({
       page,
     }) => {
-      const axe = async (where: string) => {
-        const results = await new AxeBuilder({ page }).analyze();
-        const bad = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(bad, where).toEqual([]);
-      };
+      const axe = (where: string) => expectNoSeriousAxe(page, where);
       await openApp(page);
       await chooseTheme(page, theme);
       await openLibrary(page);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
@@ -40,6 +41,26 @@ export { expect };
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('data-scene-ready', 'true');
+}
+
+/**
+ * Opens the Lab on an I/O path with its packet and player shown; returns the total of its exits counter ("/ 11").
+ */
+export async function openLabPath(page: Page, pathId: string): Promise<Locator> {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lab', exact: true }).click();
+  await page.getByLabel('Path', { exact: true }).selectOption(pathId);
+  await page.getByLabel('Show the packet and the player').check();
+  return page.locator('[data-counter="exits"] .total');
+}
+
+/** axe-core over the page as it is: no serious or critical violation (each listed with the nodes it is on). */
+export async function expectNoSeriousAxe(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, where).toEqual([]);
 }
 
 /** A screenshot of the 3D canvas alone (labels hidden), decoded. */

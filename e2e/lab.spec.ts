@@ -1,4 +1,4 @@
-import { test, expect, openApp, shoot, setRange } from './fixtures';
+import { test, expect, openApp, openLabPath, shoot, setRange } from './fixtures';
 
 test.describe('lab', () => {
   test('a cost parameter slider changes the chart data', async ({ page }) => {
@@ -16,11 +16,7 @@ test.describe('lab', () => {
   });
 
   test('batch size and batching change the per-request cost of a ring path', async ({ page }) => {
-    await openApp(page);
-    await page.getByRole('button', { name: 'Lab', exact: true }).click();
-    await page.getByLabel('Path', { exact: true }).selectOption('hyperv-synthetic-disk-write');
-    await page.getByLabel('Show the packet and the player').check();
-    const total = page.locator('[data-counter="exits"] .total');
+    const total = await openLabPath(page, 'hyperv-synthetic-disk-write');
     await setRange(page.getByRole('slider', { name: 'Batch size' }), 1);
     const one = await total.innerText();
     await setRange(page.getByRole('slider', { name: 'Batch size' }), 32);

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, shoot, waitForSettled } from './fixtures';
+import { test, expect, expectNoSeriousAxe, shoot, waitForSettled } from './fixtures';
 
 /**
  * Presenter and audience as an instructor uses them: two pages of one browser context (same origin, so one
@@ -300,9 +299,7 @@ test.describe('presenter and audience', () => {
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(28);
     await expect(audience.locator('.scene-label--compact')).toHaveCount(0);
     await expect(audience.locator('.scene-label--component.scene-label--yield')).toHaveCount(0);
-    const axe = await new AxeBuilder({ page: audience }).analyze();
-    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    expect(bad).toEqual([]);
+    await expectNoSeriousAxe(audience, 'audience at 1920x1080, projector');
     await shoot(audience, 'presenter-audience-1080p');
     await waitForSettled(page);
     await shoot(page, 'presenter-view-1280x800');

@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { benchPages } from './bench-pages.mjs';
 import { chromiumExecutable } from './browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -49,18 +50,18 @@ if (!args.has('--no-build')) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 log('bench: building the harness pages');
+const pages = benchPages(join(ROOT, 'scripts/bench'));
 await build({
   configFile: false,
   root: join(ROOT, 'scripts/bench'),
   base: './',
   logLevel: 'warn',
+  plugins: [pages.plugin],
   build: {
     outDir: join(DIST, 'pages'),
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: {
-      input: { baseline: join(ROOT, 'scripts/bench/baseline.html'), scale: join(ROOT, 'scripts/bench/scale.html') },
-    },
+    rollupOptions: { input: pages.input },
   },
 });
 

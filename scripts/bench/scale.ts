@@ -4,7 +4,7 @@
  * scenario file (buildLibrary), so the sweep measures content the app would accept.
  */
 import { StackScene } from '../../renderer/src/scene';
-import { buildLibrary, builtInFiles, parseScenarioFile } from '../../renderer/src/model';
+import { buildLibrary, builtInFiles, parseScenarioFile, zeroCounters } from '../../renderer/src/model';
 import type { Architecture, PacketSnapshot, PlayerSnapshot } from '../../renderer/src/model/types';
 
 declare global {
@@ -92,15 +92,7 @@ window.benchScale = {
       speed: 1,
       finished: false,
       packets: packetsFor(arch, packets, vms),
-      counters: {
-        exits: 0,
-        worldSwitches: 0,
-        interrupts: 0,
-        copies: 0,
-        contextSwitches: 0,
-        cycles: 0,
-        microseconds: 0,
-      },
+      counters: zeroCounters(),
       activeComponents: [],
     };
     scene.setStacks([{ key: 'main', architecture: arch, snapshot }]);

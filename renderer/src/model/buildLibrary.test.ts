@@ -5,6 +5,9 @@ import type { ScenarioFile } from './types';
 
 const clone = (): ScenarioFile => structuredClone(testFile());
 const errorsOf = (f: ScenarioFile, ...more: ScenarioFile[]) => buildLibrary([f, ...more], ['a.json', 'b.json']).errors;
+/** The file's errors include this one, in a.json at `path`. */
+const expectError = (f: ScenarioFile, path: string, message: string): void =>
+  expect(errorsOf(f)).toContainEqual({ file: 'a.json', path, message });
 
 describe('buildLibrary', () => {
   it('merges a clean file without errors', () => {
@@ -17,11 +20,7 @@ describe('buildLibrary', () => {
   it('names an unknown component in a hop', () => {
     const f = clone();
     f.paths![0]!.hops[3]!.to = 'nowhere';
-    expect(errorsOf(f)).toContainEqual({
-      file: 'a.json',
-      path: 'paths[0].hops[3].to',
-      message: 'hop 3 "s4": unknown component "nowhere" in "arch"',
-    });
+    expectError(f, 'paths[0].hops[3].to', 'hop 3 "s4": unknown component "nowhere" in "arch"');
   });
 
   it('rejects a wrong mechanism across the guest/hypervisor boundary', () => {
@@ -113,11 +112,7 @@ describe('buildLibrary', () => {
   it('reports a path on an unknown architecture', () => {
     const f = clone();
     f.paths![0]!.architecture = 'mystery';
-    expect(errorsOf(f)).toContainEqual({
-      file: 'a.json',
-      path: 'paths[0].architecture',
-      message: 'unknown architecture "mystery"',
-    });
+    expectError(f, 'paths[0].architecture', 'unknown architecture "mystery"');
   });
 
   it('uses the file id when no name is given', () => {

@@ -42,6 +42,9 @@ function withClaims(claims: Claim[], foundations: Foundation[] = []): ScenarioFi
 }
 
 const errorsOf = (f: ScenarioFile) => buildLibrary([f], ['claims.json']).errors;
+/** The file's errors include this one, in claims.json at `path`. */
+const expectError = (f: ScenarioFile, path: string, message: string): void =>
+  expect(errorsOf(f)).toContainEqual({ file: 'claims.json', path, message });
 
 describe('claim and foundation schemas', () => {
   it('accept the built-in claims file', () => {
@@ -136,11 +139,7 @@ describe('checkClaims (cross-check)', () => {
 
   it('reports duplicate claim ids like any other duplicate', () => {
     const f = withClaims([claim(), claim({ number: 2 })]);
-    expect(errorsOf(f)).toContainEqual({
-      file: 'claims.json',
-      path: 'claims[1]',
-      message: 'duplicate claim "c1" (first defined in claims.json at claims[0])',
-    });
+    expectError(f, 'claims[1]', 'duplicate claim "c1" (first defined in claims.json at claims[0])');
   });
 });
 

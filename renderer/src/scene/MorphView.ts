@@ -4,7 +4,7 @@
  * actor (colour and opacity change every frame) and frees them all when the morph ends.
  */
 import { Color, Group, Mesh, MeshLambertMaterial, Quaternion, Vector3, type Material } from 'three';
-import { bandLines } from './BandView';
+import { bandLines } from './LabelView';
 import { BLOCK_H, type BandLayout, type ColumnLayout, type GateLayout, type LinkLayout } from './layout';
 import type { SceneLabel } from './labels';
 import { LINK_T } from './LinkView';

@@ -1,5 +1,5 @@
 import type { InstancedMesh, Mesh } from 'three';
-import { Raycaster, Vector3, type Material } from 'three';
+import { Box3, Raycaster, Vector3, type BufferGeometry, type Material } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessLabelFactory } from './labels';
 import { layoutArchitecture } from './layout';
@@ -201,6 +201,48 @@ describe('StackGraph walkthrough drawing', () => {
     }
     expect(meshes.filter((m) => m.name === 'blocks').length).toBeLessThan(v?.blocks.size ?? 0);
     expect(meshes.filter((m) => m.name === 'arcs').length).toBeLessThan(v?.arcs.size ?? 0);
+  });
+
+  it('draws the merged arcs where the arcs are after every re-layout (stacked, a theme change, side by side)', () => {
+    const { graph } = setup();
+    const arch = fixtureMicrokernel();
+    const snap = { snapshot: snapshotAt(path, 1, 0.5), path };
+    graph.setStacks([main(arch, { key: 'left', ...snap }), main(arch, { key: 'right', ...snap })]);
+    // The merged meshes' box, and the box of what the stack's arcs want drawn now (their parts): the same.
+    const box = (geometries: Iterable<BufferGeometry>): Box3 => {
+      const b = new Box3();
+      for (const g of geometries) {
+        g.computeBoundingBox();
+        if (g.boundingBox) b.union(g.boundingBox);
+      }
+      return b;
+    };
+    const drawn = (key: string): Box3 => {
+      const meshes: BufferGeometry[] = [];
+      graph.stackGroup(key)?.traverse((o) => {
+        if (o.name === 'arcs' && (o as Mesh).isMesh) meshes.push((o as Mesh).geometry);
+      });
+      return box(meshes);
+    };
+    const wanted = (key: string): Box3 =>
+      box([...(graph.stacks.get(key)?.arcs.values() ?? [])].flatMap((a) => a.parts().map((p) => p.geometry)));
+    const check = (when: string): void => {
+      for (const key of ['left', 'right']) {
+        const [d, c] = [drawn(key), wanted(key)];
+        expect(d.isEmpty(), `${when}, ${key}: arcs drawn`).toBe(false);
+        const off = Math.max(
+          ...(['x', 'y', 'z'] as const).flatMap((a) => [d.min[a] - c.min[a], d.max[a] - c.max[a]].map(Math.abs)),
+        );
+        expect(off, `${when}, ${key}: merged arcs off their curves by`).toBeLessThan(1e-4);
+      }
+    };
+    check('side by side');
+    expect(graph.setLayout('stacked')).toBe(true);
+    check('stacked');
+    expect(graph.setTheme('projector')).toBe(true);
+    check('stacked, projector theme');
+    expect(graph.setLayout('side-by-side')).toBe(true);
+    check('side by side again');
   });
 
   it('updates cheaply when only the snapshot changes: no re-layout, packet moves, change reported', () => {

@@ -9,13 +9,12 @@ import { ArcBatch } from './ArcBatch';
 import { BoxBatch } from './BoxBatch';
 import { inTrustedBase } from '../model/faults';
 import type { Architecture, Component, PlayerSnapshot, Ring } from '../model/types';
-import { BandView } from './BandView';
-import { ColumnView } from './ColumnView';
 import { ComponentBlockView } from './ComponentBlockView';
 import { GateView } from './GateView';
 import { HopArcView, type ArcSpec } from './HopArcView';
+import { BAND_LABEL, COLUMN_TITLE, LabelView } from './LabelView';
 import { LayerSlabView } from './LayerSlabView';
-import { layoutArchitecture, type LayoutTarget, type StackLayout } from './layout';
+import { layoutArchitecture, type BandLayout, type ColumnLayout, type LayoutTarget, type StackLayout } from './layout';
 import { LinkView } from './LinkView';
 import { planMorph } from './morph';
 import { MorphView } from './MorphView';
@@ -90,8 +89,8 @@ export class StackView {
   layout: StackLayout | null = null;
   readonly slabs = new Map<string, LayerSlabView>();
   readonly blocks = new Map<string, ComponentBlockView>();
-  readonly columns = new Map<string, ColumnView>();
-  readonly bands = new Map<Ring, BandView>();
+  readonly columns = new Map<string, LabelView<ColumnLayout>>();
+  readonly bands = new Map<Ring, LabelView<BandLayout>>();
   readonly arcs = new Map<string, HopArcView>();
   readonly links = new Map<string, LinkView>();
   readonly gates = new Map<string, GateView>();
@@ -100,8 +99,11 @@ export class StackView {
   private readonly content = new Group();
   private readonly ctx: ViewContext;
   private readonly arcBatch: ArcBatch;
-  /** The arcs the ArcBatch draws (keys and states), to rebuild it only when they change. */
-  private arcSig = '';
+  /**
+   * The arc views the ArcBatch was built from, with the state each was drawn in: it is rebuilt only when they change.
+   * Views, not keys: a re-layout drops every arc view and makes new ones under the same keys, with new curves.
+   */
+  private arcsDrawn: { view: HopArcView; done: boolean }[] = [];
   private morph: MorphView | null = null;
   private morphSig = '';
   private arch: Architecture | null = null;
@@ -235,8 +237,7 @@ export class StackView {
     for (const v of this.links.values()) v.applyTheme();
     for (const v of this.gates.values()) v.applyTheme();
     this.morph?.applyTheme();
-    this.arcSig = '';
-    this.syncArcs();
+    this.syncArcs(true);
     this.syncBoxes();
   }
 
@@ -295,12 +296,15 @@ export class StackView {
     this.ctx.decor.sync();
   }
 
-  /** Rebuilds the merged arc meshes when the set of arcs or their state changed. */
-  private syncArcs(): void {
-    const sig = [...this.arcs].map(([k, v]) => `${k}:${v.isDone}`).join('|');
-    if (sig === this.arcSig) return;
-    this.arcSig = sig;
-    this.arcBatch.set([...this.arcs.values()].flatMap((v) => v.parts()));
+  /** Rebuilds the merged arc meshes when an arc view is new or gone or its state changed (or, `always`, anyway). */
+  private syncArcs(always = false): void {
+    const now = [...this.arcs.values()].map((view) => ({ view, done: view.isDone }));
+    const same =
+      now.length === this.arcsDrawn.length &&
+      now.every((a, i) => a.view === this.arcsDrawn[i]?.view && a.done === this.arcsDrawn[i]?.done);
+    if (same && !always) return;
+    this.arcsDrawn = now;
+    this.arcBatch.set(now.flatMap((a) => a.view.parts()));
   }
 
   private blockPort(id: string): { x: number; y: number; z: number } | null {
@@ -313,12 +317,10 @@ export class StackView {
     this.ports = new Map(layout.blocks.map((b) => [b.componentId, b.port]));
     const comps = new Map<string, Component>(arch.components.map((c) => [c.id, c]));
     const ctx = this.ctx;
-    diff(
+    this.diffLaidOut(
       this.slabs,
       layout.slabs.map((s) => [s.layerId, s] as const),
       (s) => new LayerSlabView(ctx, s),
-      (v, s) => v.update(s),
-      this.tally,
     );
     const blockEntries = layout.blocks.flatMap((b) => {
       const c = comps.get(b.componentId);
@@ -331,49 +333,30 @@ export class StackView {
       (v, { c, b, tcb }) => v.update(c, b, tcb),
       this.tally,
     );
-    diff(
+    const label = (v: { object: Object3D }): Object3D => v.object;
+    this.diffLaidOut(
       this.columns,
       layout.columns.map((c) => [c.columnId, c] as const),
-      (c) => {
-        const v = new ColumnView(ctx, c);
-        this.content.add(v.object);
-        return v;
-      },
-      (v, c) => v.update(c),
-      this.tally,
+      (c) => new LabelView(ctx, COLUMN_TITLE, c),
+      label,
     );
-    diff(
+    this.diffLaidOut(
       this.bands,
       layout.bands.map((b) => [b.ring, b] as const),
-      (b) => {
-        const v = new BandView(ctx, b);
-        this.content.add(v.object);
-        return v;
-      },
-      (v, b) => v.update(b),
-      this.tally,
+      (b) => new LabelView(ctx, BAND_LABEL, b),
+      label,
     );
-    diff(
+    this.diffLaidOut(
       this.links,
       layout.links.map((k) => [k.id, k] as const),
-      (k) => {
-        const v = new LinkView(ctx, k);
-        this.content.add(v.mesh);
-        return v;
-      },
-      (v, k) => v.update(k),
-      this.tally,
+      (k) => new LinkView(ctx, k),
+      (v) => v.mesh,
     );
-    diff(
+    this.diffLaidOut(
       this.gates,
       layout.gates.map((g) => [g.id, g] as const),
-      (g) => {
-        const v = new GateView(ctx, g);
-        this.content.add(v.group);
-        return v;
-      },
-      (v, g) => v.update(g),
-      this.tally,
+      (g) => new GateView(ctx, g),
+      (v) => v.group,
     );
     // Arcs depend on positions: drop them all; applyArcs rebuilds what is needed.
     for (const v of this.arcs.values()) {
@@ -382,6 +365,24 @@ export class StackView {
     }
     this.arcs.clear();
     if (this.title && this.layout) this.placeTitle();
+  }
+
+  /**
+   * Diffs views that take their layout item whole (`update(item)`); a new view's object (`objectOf`) goes into the
+   * stack's content.
+   */
+  private diffLaidOut<K, D, V extends Keyed & { update(d: D): void }>(
+    views: Map<K, V>,
+    wanted: Iterable<readonly [K, D]>,
+    create: (d: D) => V,
+    objectOf?: (v: V) => Object3D,
+  ): void {
+    const made = (d: D): V => {
+      const v = create(d);
+      if (objectOf) this.content.add(objectOf(v));
+      return v;
+    };
+    diff(views, wanted, made, (v, d) => v.update(d), this.tally);
   }
 
   private setTitle(title: string | undefined): boolean {
@@ -497,8 +498,6 @@ export class StackView {
         v = new HopArcView(this.ctx, w.spec);
         this.arcGroup.add(v.group);
         this.arcs.set(k, v);
-        // Same key, new curve (the stack was laid out again): the merged arc meshes must be rebuilt.
-        this.arcSig = '';
         changed = true;
       }
       if (v) changed = v.set(w.done, w.progress) || changed;

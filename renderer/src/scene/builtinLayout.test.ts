@@ -5,6 +5,7 @@ import { SPLIT_MAX_ROWS, layoutArchitecture } from './layout';
 import { layoutProblems } from './layoutChecks';
 import { frameNeed, paneScale } from './paneSplit';
 import { StackGraph } from './StackGraph';
+import { snapshotAt } from './testFixtures';
 
 const library = loadBuiltInLibrary();
 const architectures = [...library.architectures.values()];
@@ -44,37 +45,13 @@ describe('layout of every built-in architecture', () => {
       const arch = library.architectures.get(path.architecture);
       expect(arch).toBeDefined();
       if (!arch) continue;
-      path.hops.forEach((h, i) => {
+      path.hops.forEach((_, i) => {
         graph.setStacks([
           {
             key: 'main',
             architecture: arch,
             path,
-            snapshot: {
-              pathId: path.id,
-              architectureId: arch.id,
-              hopIndex: i,
-              hopCount: path.hops.length,
-              progress: 0.5,
-              time: i,
-              duration: path.hops.length,
-              playing: true,
-              speed: 1,
-              finished: false,
-              packets: [
-                { id: 'p', hopIndex: i, from: h.from, to: h.to, t: 0.5, mechanism: h.mechanism, moves: h.moves },
-              ],
-              counters: {
-                exits: 0,
-                worldSwitches: 0,
-                interrupts: 0,
-                copies: 0,
-                contextSwitches: 0,
-                cycles: 0,
-                microseconds: 0,
-              },
-              activeComponents: [h.from, h.to],
-            },
+            snapshot: snapshotAt(path, i, 0.5),
           },
         ]);
         // Current hop plus one arc per distinct completed (from, to, mechanism).

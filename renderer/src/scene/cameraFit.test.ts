@@ -11,7 +11,7 @@ import {
   presetPose,
   tightPose,
 } from './cameraFit';
-import { bandLines } from './BandView';
+import { bandLines } from './LabelView';
 import { bandLabel, mechanismLabel, paletteFor, ringLabel, KIND_STYLE } from './palette';
 import { fixtureMicrokernel } from './testFixtures';
 

@@ -14,6 +14,42 @@ import {
 
 const box = (left: number, top: number, w = 100, h = 20): Rect => ({ left, right: left + w, top, bottom: top + h });
 
+/**
+ * Up to 40 random labels for the property tests: left and top edges in the given ranges, 10 to `maxWidth` px wide;
+ * with `along`, some fixed ones are layer labels (placed along the right).
+ */
+function arbLabels(
+  left: [number, number],
+  top: [number, number],
+  maxWidth: number,
+  along = false,
+): fc.Arbitrary<LabelBox[]> {
+  const spec = fc.record({
+    left: fc.integer({ min: left[0], max: left[1] }),
+    top: fc.integer({ min: top[0], max: top[1] }),
+    w: fc.integer({ min: 10, max: maxWidth }),
+    h: fc.integer({ min: 10, max: 40 }),
+    rank: fc.integer({ min: 0, max: 60 }),
+    movable: fc.boolean(),
+    compact: fc.boolean(),
+    along: along ? fc.boolean() : fc.constant(false),
+  });
+  return fc.array(spec, { maxLength: 40 }).map((specs) =>
+    specs.map((s) => ({
+      rect: box(s.left, s.top, s.w, s.h),
+      rank: s.rank,
+      movable: s.movable,
+      ...(s.compact ? { compact: box(s.left + s.w / 2 - 5, s.top, 10, s.h) } : {}),
+      ...(s.along && !s.movable ? { along: 'right' as const } : {}),
+    })),
+  );
+}
+
+function expectNoOverlap(rects: readonly Rect[]): void {
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+}
+
 describe('placeLabels', () => {
   it('leaves labels that do not collide where they are', () => {
     const p = placeLabels([
@@ -77,23 +113,8 @@ describe('placeLabels', () => {
   });
 
   it('property: visible labels never overlap, and every nudge stays within 1.6 label heights (whole pixels)', () => {
-    const arbBox = fc.record({
-      left: fc.integer({ min: 0, max: 600 }),
-      top: fc.integer({ min: 0, max: 400 }),
-      w: fc.integer({ min: 10, max: 160 }),
-      h: fc.integer({ min: 10, max: 40 }),
-      rank: fc.integer({ min: 0, max: 60 }),
-      movable: fc.boolean(),
-      compact: fc.boolean(),
-    });
     fc.assert(
-      fc.property(fc.array(arbBox, { maxLength: 40 }), (specs) => {
-        const boxes: LabelBox[] = specs.map((s) => ({
-          rect: box(s.left, s.top, s.w, s.h),
-          rank: s.rank,
-          movable: s.movable,
-          ...(s.compact ? { compact: box(s.left + s.w / 2 - 5, s.top, 10, s.h) } : {}),
-        }));
+      fc.property(arbLabels([0, 600], [0, 400], 160), (boxes) => {
         const placed = placeLabels(boxes);
         const visible = placed.flatMap((p, i) => {
           const b = boxes[i]!;
@@ -102,8 +123,7 @@ describe('placeLabels', () => {
           if (!b.movable) expect(p.dy).toBe(0);
           return [shift(p.compact && b.compact ? b.compact : b.rect, p.dy)];
         });
-        for (let i = 0; i < visible.length; i++)
-          for (let j = i + 1; j < visible.length; j++) expect(overlaps(visible[i]!, visible[j]!)).toBe(false);
+        expectNoOverlap(visible);
         // The highest-ranked label always shows, in full, where it is.
         if (boxes.length > 0) {
           const top = boxes.reduce((best, b, i) => (b.rank > boxes[best]!.rank ? i : best), 0);
@@ -186,25 +206,8 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
 
   it('property: with slide and bounds, visible labels never overlap, and every one ends inside the bounds', () => {
     const bounds: Rect = { left: 0, right: 700, top: 0, bottom: 450 };
-    const arbBox = fc.record({
-      left: fc.integer({ min: -60, max: 650 }),
-      top: fc.integer({ min: -30, max: 430 }),
-      w: fc.integer({ min: 10, max: 100 }),
-      h: fc.integer({ min: 10, max: 40 }),
-      rank: fc.integer({ min: 0, max: 60 }),
-      movable: fc.boolean(),
-      compact: fc.boolean(),
-      along: fc.boolean(),
-    });
     fc.assert(
-      fc.property(fc.array(arbBox, { maxLength: 40 }), (specs) => {
-        const boxes: LabelBox[] = specs.map((s) => ({
-          rect: box(s.left, s.top, s.w, s.h),
-          rank: s.rank,
-          movable: s.movable,
-          ...(s.compact ? { compact: box(s.left + s.w / 2 - 5, s.top, 10, s.h) } : {}),
-          ...(s.along && !s.movable ? { along: 'right' as const } : {}),
-        }));
+      fc.property(arbLabels([-60, 650], [-30, 430], 100, true), (boxes) => {
         const placed = placeLabels(boxes, { slide: true, bounds });
         const visible = placed.flatMap((p, i) => {
           const b = boxes[i]!;
@@ -216,8 +219,7 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
           expect(inside(moved, bounds)).toBe(true);
           return [moved];
         });
-        for (let i = 0; i < visible.length; i++)
-          for (let j = i + 1; j < visible.length; j++) expect(overlaps(visible[i]!, visible[j]!)).toBe(false);
+        expectNoOverlap(visible);
       }),
     );
   });

@@ -1,24 +1,28 @@
 /** Geometric invariants of a layout, shared by the unit tests (fixtures and every built-in architecture). */
 import type { Architecture } from '../model/types';
-import type { StackLayout } from './layout';
+import type { Box, StackLayout } from './layout';
 import { RING_ORDER } from './palette';
 
 const EPS = 1e-6;
 
+/** Calls `f` once for each unordered pair of the list. */
+function eachPair<T>(list: readonly T[], f: (a: T, b: T) => void): void {
+  list.forEach((a, i) => list.slice(i + 1).forEach((b) => f(a, b)));
+}
+
+/** Whether two boxes overlap along an axis (by more than EPS). */
+function overlapOn(a: Box, b: Box, axis: 'x' | 'y' | 'z'): boolean {
+  const size = ({ x: 'w', y: 'h', z: 'd' } as const)[axis];
+  return Math.abs(a[axis] - b[axis]) < (a[size] + b[size]) / 2 - EPS;
+}
+
 export function layoutProblems(arch: Architecture, layout: StackLayout): string[] {
   const problems: string[] = [];
   const { blocks, slabs } = layout;
-  for (let i = 0; i < blocks.length; i++) {
-    for (let j = i + 1; j < blocks.length; j++) {
-      const a = blocks[i];
-      const b = blocks[j];
-      if (!a || !b) continue;
-      const ox = Math.abs(a.x - b.x) < (a.w + b.w) / 2 - EPS;
-      const oy = Math.abs(a.y - b.y) < (a.h + b.h) / 2 - EPS;
-      const oz = Math.abs(a.z - b.z) < (a.d + b.d) / 2 - EPS;
-      if (ox && oy && oz) problems.push(`blocks ${a.componentId} and ${b.componentId} overlap`);
-    }
-  }
+  eachPair(blocks, (a, b) => {
+    if (overlapOn(a, b, 'x') && overlapOn(a, b, 'y') && overlapOn(a, b, 'z'))
+      problems.push(`blocks ${a.componentId} and ${b.componentId} overlap`);
+  });
   for (const b of blocks) {
     const s = slabs.find((x) => x.layerId === b.layerId);
     if (!s) {
@@ -32,16 +36,9 @@ export function layoutProblems(arch: Architecture, layout: StackLayout): string[
     if (Math.abs(b.y - b.h / 2 - s.top) > EPS) problems.push(`block ${b.componentId} does not stand on its slab`);
   }
   // Slabs of different layers never intersect.
-  for (let i = 0; i < slabs.length; i++) {
-    for (let j = i + 1; j < slabs.length; j++) {
-      const a = slabs[i];
-      const b = slabs[j];
-      if (!a || !b) continue;
-      const ox = Math.abs(a.x - b.x) < (a.w + b.w) / 2 - EPS;
-      const oy = Math.abs(a.y - b.y) < (a.h + b.h) / 2 - EPS;
-      if (ox && oy) problems.push(`slabs ${a.layerId} and ${b.layerId} overlap`);
-    }
-  }
+  eachPair(slabs, (a, b) => {
+    if (overlapOn(a, b, 'x') && overlapOn(a, b, 'y')) problems.push(`slabs ${a.layerId} and ${b.layerId} overlap`);
+  });
   // Rings are ordered bottom to top.
   for (const a of slabs) {
     for (const b of slabs) {

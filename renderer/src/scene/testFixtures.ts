@@ -11,6 +11,7 @@ import type {
   PlayerSnapshot,
   PrivilegeContext,
 } from '../model/types';
+import { zeroCounters } from '../model/cost';
 
 const col = (id: string, name: string, role: Column['role']): Column => ({
   id,
@@ -179,7 +180,7 @@ export function snapshotAt(path: IoPath, hopIndex: number, t: number): PlayerSna
     packets: h
       ? [{ id: `p-${h.id}`, hopIndex, from: h.from, to: h.to, t, mechanism: h.mechanism, moves: h.moves }]
       : [],
-    counters: { exits: 0, worldSwitches: 0, interrupts: 0, copies: 0, contextSwitches: 0, cycles: 0, microseconds: 0 },
+    counters: zeroCounters(),
     activeComponents: h ? [h.from, h.to] : [],
   };
 }

@@ -65,6 +65,9 @@ function courseFile(): ScenarioFile {
 }
 
 const errorsOf = (f: ScenarioFile) => buildLibrary([f], ['course.json']).errors;
+/** The file's errors include this one, in course.json at `path`. */
+const expectError = (f: ScenarioFile, path: string, message: string): void =>
+  expect(errorsOf(f)).toContainEqual({ file: 'course.json', path, message });
 const lessonOf = (f: ScenarioFile) => f.lessons![0]!;
 
 describe('checkCourse', () => {
@@ -95,11 +98,7 @@ describe('checkCourse', () => {
   it('names an unknown spotlight component with its place', () => {
     const f = courseFile();
     lessonOf(f).steps[0]!.state.spotlight = ['vsc', 'storvsp2'];
-    expect(errorsOf(f)).toContainEqual({
-      file: 'course.json',
-      path: 'lessons[0].steps[0].state.spotlight[1]',
-      message: 'unknown component "storvsp2" in architecture "arch"',
-    });
+    expectError(f, 'lessons[0].steps[0].state.spotlight[1]', 'unknown component "storvsp2" in architecture "arch"');
   });
 
   it('names an unknown glossary link, wherever it is', () => {
@@ -120,11 +119,7 @@ describe('checkCourse', () => {
   it('names an unknown showStep', () => {
     const f = courseFile();
     lessonOf(f).questions[1]!.showStep = 'later';
-    expect(errorsOf(f)).toContainEqual({
-      file: 'course.json',
-      path: 'lessons[0].questions[1].showStep',
-      message: 'unknown step "later" in lesson "lesson"',
-    });
+    expectError(f, 'lessons[0].questions[1].showStep', 'unknown step "later" in lesson "lesson"');
   });
 
   it('names a hop out of range, counted on the path the step plays (compare.left in Compare)', () => {

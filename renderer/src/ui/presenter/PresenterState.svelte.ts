@@ -57,7 +57,7 @@ export class PresenterState {
     if (this.channel) return;
     const channel = openSyncChannel((m) => {
       const command = this.sender?.receive(m);
-      if (command) this.apply(command);
+      if (command) this.command(command);
     });
     this.channel = channel;
     this.sender = new SyncSender(channel.post, Date.now());
@@ -81,8 +81,8 @@ export class PresenterState {
     this.sender?.update(this.audienceState(), performance.now());
   }
 
-  /** A key pressed in an audience window. */
-  private apply(command: AudienceCommand): void {
+  /** A key pressed in an audience window, or the same key on the presenter's own screen. */
+  command(command: AudienceCommand): void {
     switch (command.type) {
       case 'next':
         return this.step(1);
