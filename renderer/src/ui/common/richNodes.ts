@@ -22,6 +22,8 @@ export const SANITIZE_CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOWED_URI_REGEXP: /^https:\/\//i,
+  // DOMPurify checks every attribute value not known as URI-safe against ALLOWED_URI_REGEXP: a term id is not a URI.
+  ADD_URI_SAFE_ATTR: ['data-term'],
   KEEP_CONTENT: true,
 };
 
