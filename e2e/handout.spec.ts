@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { test, expect, openApp, waitForSettled } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openApp, chooseTheme, shoot, waitForSettled } from './fixtures';
 
 /** The lessons as the content files define them (the e2e layer reads content, not the model). */
 interface LessonFile {
@@ -65,6 +66,7 @@ test.describe('handouts', () => {
   }) => {
     const l = lesson(4);
     await openApp(page);
+    await chooseTheme(page, 'projector');
     await startLesson(page, 4);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await waitForSettled(page);
@@ -97,6 +99,13 @@ test.describe('handouts', () => {
       .getByRole('img')
       .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
     for (let i = 1; i < srcs.length; i++) expect(srcs[i] === srcs[i - 1], `steps ${i} and ${i + 1}`).toBe(false);
+
+    // On screen: readable (looked at in review), and no serious accessibility problem in the dialog.
+    await shoot(page, 'handout-screen-projector');
+    const axe = await new AxeBuilder({ page }).include('.handout-layer').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
 
     // Printed: only the handout, on white paper.
     await page.emulateMedia({ media: 'print' });

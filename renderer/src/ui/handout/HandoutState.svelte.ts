@@ -3,7 +3,14 @@
  * settled, and paired with its narration and sources; then the stage goes back to what it showed before. While it
  * runs, the stage is blacked out for any audience window (the projector does not flash through the steps).
  */
-import { stepSources, type HandoutPlan, type HandoutSourceGroup, type Hop, type Library } from '../../model';
+import {
+  stepSources,
+  type HandoutPlan,
+  type HandoutSourceGroup,
+  type Hop,
+  type Library,
+  type Presentation,
+} from '../../model';
 import type { Stage, StageSnapshot } from '../../stage/Stage';
 
 export interface HandoutPage {
@@ -60,7 +67,7 @@ export class HandoutState {
     if (!plan || this.building) return;
     this.building = true;
     this.cancelled = false;
-    const before = this.stage.presentation();
+    const putBack = this.putBack();
     const pages: HandoutPage[] = [];
     try {
       for (const step of plan.steps) {
@@ -87,8 +94,36 @@ export class HandoutState {
       }
       if (!this.cancelled) this.pages = pages;
     } finally {
-      this.stage.restore(before);
+      for (const p of putBack) this.stage.restore(p);
       this.building = false;
     }
+  }
+
+  /**
+   * What puts the whole stage back, not only the view on screen: a presentation restores the views it names, so the
+   * Explore / walkthrough state and the Lab's (its architecture, path, what-ifs, crash) are restored first, paused,
+   * then the view that was on screen, exactly.
+   */
+  private putBack(): Presentation[] {
+    const s = this.stage.snapshot;
+    const now = this.stage.presentation();
+    const paused = { ...now, playing: false };
+    return [
+      {
+        ...paused,
+        view: 'walkthrough',
+        architectureId: s.architectureId,
+        pathId: s.walkthrough.pathId,
+        time: s.walkthrough.player.time,
+      },
+      {
+        ...paused,
+        view: 'lab',
+        architectureId: s.lab.architectureId,
+        pathId: s.lab.walkthrough.pathId,
+        time: s.lab.walkthrough.player.time,
+      },
+      now,
+    ];
   }
 }
