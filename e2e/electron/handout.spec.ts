@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { useElectronApp } from './launch';
 
-let app: ElectronApplication;
-let page: Page;
-let userData: string;
 const launched = useElectronApp();
-test.beforeEach(() => {
-  ({ app, page, userData } = launched.current());
-});
 
 /** Makes main's save dialog answer `filePath` (or cancel) without showing a window. */
-async function answerSaveDialog(filePath: string | null): Promise<void> {
+async function answerSaveDialog(app: ElectronApplication, filePath: string | null): Promise<void> {
   await app.evaluate(({ dialog }, answer) => {
     dialog.showSaveDialog = (async () =>
       answer === null
@@ -22,6 +16,7 @@ async function answerSaveDialog(filePath: string | null): Promise<void> {
 }
 
 test('a lesson handout is printed to a PDF by main and saved where the user chose; a cancel saves nothing', async () => {
+  const { app, page, userData } = launched.current();
   await expect(page.locator('html')).toHaveAttribute('data-scene-ready', 'true');
   await page.getByRole('button', { name: 'Course', exact: true }).click();
   await page.getByRole('button', { name: /^Start lesson 1:/ }).click();
@@ -29,12 +24,12 @@ test('a lesson handout is printed to a PDF by main and saved where the user chos
   const status = page.getByRole('dialog').getByRole('status');
   await expect(status).toHaveText(/^Handout of \d+ steps$/, { timeout: 60_000 });
 
-  await answerSaveDialog(null);
+  await answerSaveDialog(app, null);
   await page.getByRole('button', { name: 'Save as PDF…' }).click();
   await expect(status).toHaveText(/Not saved\.$/);
 
   const target = path.join(userData, 'lesson-1-handout.pdf');
-  await answerSaveDialog(target);
+  await answerSaveDialog(app, target);
   await page.getByRole('button', { name: 'Save as PDF…' }).click();
   await expect(status).toHaveText(new RegExp(`Saved to ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   const pdf = await readFile(target);
