@@ -59,6 +59,28 @@ describe('stepSources', () => {
     expect(groups[2]).toEqual({ label: `Hop: ${hop.label}`, keys: [...new Set(hop.sources)], mark: hop.mark });
   });
 
+  it('lab: the path options that are on, with their marks', () => {
+    const path = [...lib.paths.values()].find((x) => x.options.length > 0);
+    const option = path?.options[0];
+    if (!path || !option) throw new Error('no path with an option');
+    const step = lessonHandout(lib, lessons[0] as never).steps[0];
+    if (!step) throw new Error('no step');
+    const p = {
+      ...step.presentation,
+      view: 'lab' as const,
+      architectureId: path.architecture,
+      pathId: path.id,
+      showPlayer: true,
+      selection: null,
+      whatIfs: { ...step.presentation.whatIfs, options: [option.id] },
+    };
+    expect(stepSources(lib, p, '', null)).toContainEqual({
+      label: `What-if: ${option.label}`,
+      keys: [...new Set(option.sources)],
+      mark: option.mark,
+    });
+  });
+
   it('compare: both paths; claims: the claim; references: only linked terms', () => {
     const step = lessonHandout(lib, lessons[0] as never).steps[0];
     if (!step) throw new Error('no step');

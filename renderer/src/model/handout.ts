@@ -61,7 +61,7 @@ export function runSheetHandout(sheet: RunSheet): HandoutPlan {
 
 /**
  * The sources behind what a step shows: the architecture (and the selected or crashed component), the path and the
- * hop on stage (walkthrough, Lab), both paths (Compare), the open claim (Claims), and every glossary term the narration
+ * hop on stage (walkthrough, Lab), the Lab's path what-ifs that are on, both paths (Compare), the open claim (Claims), and every glossary term the narration
  * links. `hop` is the hop the player stands on once the step is on stage (null when none). Groups without sources are
  * kept when they carry a mark (an estimate says so), others are left out; each label appears once.
  */
@@ -107,7 +107,14 @@ export function stepSources(
     add({ label: `Architecture: ${arch.name}`, keys: arch.sources });
     if (onPath) path(p.pathId);
     if (onPath && hop) add({ label: `Hop: ${hop.label}`, keys: hop.sources, mark: hop.mark });
-    if (p.view === 'lab') component(arch.id, p.crashed, 'Crashed');
+    if (p.view === 'lab') {
+      const options = library.paths.get(p.pathId)?.options ?? [];
+      for (const id of p.whatIfs.options) {
+        const option = options.find((o) => o.id === id);
+        if (option) add({ label: `What-if: ${option.label}`, keys: option.sources, mark: option.mark });
+      }
+      component(arch.id, p.crashed, 'Crashed');
+    }
   }
   if (p.selection) {
     const { componentId } = p.selection;

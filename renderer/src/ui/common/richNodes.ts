@@ -4,7 +4,7 @@
  * always text; glossary placeholders become TermLink popovers). Nothing is ever assigned as HTML.
  */
 import DOMPurify, { type Config } from 'dompurify';
-import { isHttpsUrl, richTextHtml, type RichTextOptions } from '../../model';
+import { isHttpsUrl, richTextHtml, type RichTextOptions } from '../../model/course/markdown';
 
 export type RichTag = 'p' | 'em' | 'strong' | 'code' | 'ul' | 'ol' | 'li';
 export type RichNode =
