@@ -3,14 +3,7 @@
  * settled, and paired with its narration and sources; then the stage goes back to what it showed before. While it
  * runs, the stage is blacked out for any audience window (the projector does not flash through the steps).
  */
-import {
-  stepSources,
-  type HandoutPlan,
-  type HandoutSourceGroup,
-  type Hop,
-  type Library,
-  type Presentation,
-} from '../../model';
+import { stepSources, type HandoutPlan, type HandoutSourceGroup, type Hop, type Presentation } from '../../model';
 import type { Stage, StageSnapshot } from '../../stage/Stage';
 
 export interface HandoutPage {
@@ -43,10 +36,8 @@ export class HandoutState {
   exportMessage = $state('');
   private cancelled = false;
 
-  constructor(
-    private readonly library: Library,
-    private readonly stage: Stage,
-  ) {}
+  /** The stage to picture; its library is the content on stage (which an author's file may replace). */
+  constructor(private readonly stage: Stage) {}
 
   open(plan: HandoutPlan): void {
     this.plan = plan;
@@ -82,7 +73,12 @@ export class HandoutState {
         };
         if (errors.length > 0) page.problem = `This step could not be put on stage: ${errors.join('; ')}`;
         else {
-          page.sources = stepSources(this.library, step.presentation, step.narration, hopOnStage(this.stage.snapshot));
+          page.sources = stepSources(
+            this.stage.library,
+            step.presentation,
+            step.narration,
+            hopOnStage(this.stage.snapshot),
+          );
           try {
             page.image = await capture();
           } catch (error) {

@@ -19,7 +19,7 @@ describe('HandoutState', () => {
     stage.setMode('claims');
     const before = stage.presentation();
     const labBefore = stage.snapshot.lab;
-    const handout = new HandoutState(lib, stage);
+    const handout = new HandoutState(stage);
     handout.open(lessonHandout(lib, lesson));
     const seen: { view: string; time: number; blackout: boolean; hop: number }[] = [];
     await handout.build(async () => {
@@ -47,7 +47,7 @@ describe('HandoutState', () => {
   it('says why a step has no picture, and still puts the stage back when a capture fails', async () => {
     const stage = new Stage(lib);
     const before = stage.presentation();
-    const handout = new HandoutState(lib, stage);
+    const handout = new HandoutState(stage);
     handout.open(lessonHandout(lib, lesson));
     let n = 0;
     await handout.build(async () => {
@@ -64,7 +64,7 @@ describe('HandoutState', () => {
 
   it('names the unknown ids of a run sheet step that does not fit the library, and stops when closed', async () => {
     const stage = new Stage(lib);
-    const handout = new HandoutState(lib, stage);
+    const handout = new HandoutState(stage);
     const good = lessonHandout(lib, lesson).steps[0]?.presentation;
     if (!good) throw new Error('no step');
     const sheet = {

@@ -88,7 +88,7 @@ export class AppState {
       this.forgetViewState();
       return this.stage.restore(p);
     });
-    this.handout = new HandoutState(library, this.stage);
+    this.handout = new HandoutState(this.stage);
   }
 
   get mode(): Mode {
