@@ -31,8 +31,9 @@ function recordingFs(hooks: { beforeWrite?: (data: string) => Promise<void>; ope
       const name = flags === 'r' ? 'folder' : 'temp';
       return {
         writeFile: async (data) => {
-          await hooks.beforeWrite?.(data);
-          calls.push(`write ${name} ${data}`);
+          const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+          await hooks.beforeWrite?.(text);
+          calls.push(`write ${name} ${text}`);
           await handle.writeFile(data, 'utf8');
         },
         sync: async () => {

@@ -19,7 +19,7 @@ import path from 'node:path';
 
 /** The part of an open file this module uses. */
 export interface DurableFileHandle {
-  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  writeFile(data: string | Uint8Array, encoding: 'utf8'): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,10 +35,10 @@ export interface DurableFs {
 const TEMP_MARK = '.tmp-';
 
 /**
- * Writes `data` to `file` so that, whatever happens (crash, kill, power loss after the call resolved), `file` holds
+ * Writes `data` (text as UTF-8, or bytes) to `file` so that, whatever happens (crash, kill, power loss after the call resolved), `file` holds
  * either its old content or the whole new content. Not serialized: use saveFileDurably.
  */
-export async function writeFileAtomic(file: string, data: string, fs: DurableFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, fs: DurableFs = nodeFs): Promise<void> {
   const dir = path.dirname(file);
   // Same folder: rename is only atomic within one file system.
   const temp = `${file}${TEMP_MARK}${process.pid}-${Math.random().toString(36).slice(2)}`;

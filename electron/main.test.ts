@@ -38,6 +38,8 @@ function fakeElectron(userData: string) {
     screenListeners: new Map<string, AnyFn[]>(),
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    printed: [] as unknown[],
+    saveDialogs: [] as string[],
   };
   class FakeWindow {
     static getAllWindows = () => record.windows;
@@ -47,6 +49,8 @@ function fakeElectron(userData: string) {
     readonly webContents = {
       mainFrame: { processId: 3, routingId: 7 },
       on: (event: string, fn: AnyFn) => this.contentsHandlers.set(event, fn),
+      isDestroyed: () => false,
+      printToPDF: async (options: unknown) => (record.printed.push(options), Buffer.from('%PDF-1.7 handout')),
     };
     bounds = { x: 10, y: 10, width: 1400, height: 800 };
     fullScreen = false;
@@ -123,7 +127,14 @@ function fakeElectron(userData: string) {
     // Node's fetch cannot read file: URLs, Electron's net.fetch can: a file read stands in for it.
     net: { fetch: async (url: string) => new Response(await readFile(new URL(url))) },
     shell: { openExternal: (url: string) => (record.opened.push(url), Promise.resolve()) },
-    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }), showErrorBox() {} },
+    dialog: {
+      showMessageBox: () => Promise.resolve({ response: 0 }),
+      showErrorBox() {},
+      showSaveDialog: async (_window: unknown, options: { defaultPath: string }) => {
+        record.saveDialogs.push(options.defaultPath);
+        return { canceled: false, filePath: path.join(userData, 'saved-handout.pdf') };
+      },
+    },
   };
   return { electron, record };
 }
@@ -247,6 +258,7 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
   it('serves settings over IPC to our window only, saving to userData/settings.json', async () => {
     expect([...record.ipc.keys()].sort()).toEqual(
       [
+        'handout:savePdf',
         'presenter:swapDisplays',
         'progress:load',
         'progress:save',
@@ -264,6 +276,22 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect(await load({ senderFrame: ourFrame() })).toEqual({ ok: true, value: { settings, problem: null } });
     const stranger = { ...ourFrame(), routingId: 8 };
     expect(await load({ senderFrame: stranger })).toMatchObject({ ok: false });
+  });
+
+  it('prints the main window to a PDF for a handout and writes it where the save dialog says', async () => {
+    const save = record.ipc.get('handout:savePdf') as AnyFn;
+    const target = path.join(workDir, 'userData', 'saved-handout.pdf');
+    expect(await save({ senderFrame: ourFrame() }, { fileName: 'Lesson 1: Intro' })).toEqual({
+      ok: true,
+      value: { saved: true, path: target, bytes: 16 },
+    });
+    expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 handout');
+    expect(record.printed).toEqual([expect.objectContaining({ pageSize: 'A4', printBackground: true })]);
+    expect(record.saveDialogs).toEqual([path.join(workDir, 'userData', 'Lesson 1 Intro.pdf')]);
+    expect(await save({ senderFrame: ourFrame() }, { fileName: '' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/fileName/),
+    });
   });
 
   it('serves progress over IPC, saving to userData/progress.json and refusing invalid progress', async () => {

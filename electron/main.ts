@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEV_CSP, PRODUCTION_CSP } from './csp';
 import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
 import { openExternalSafely } from './externalLinks';
+import { saveHandoutPdf } from './handoutPdf';
 import { registerHandlers, type IpcHandlers } from './ipc/registerHandlers';
 import { isTrustedSenderFrame } from './ipc/senderGuard';
 import { AudienceWindows, isAudienceUrl } from './audienceWindows';
@@ -111,6 +112,23 @@ function registerIpc(): void {
     },
     'shell:openExternal': ({ url }) => openExternalSafely(shell, url),
     'presenter:swapDisplays': () => audienceWindows?.swap() ?? false,
+    // Handouts: the main window shows the handout (lesson view or presenter), so that is the page printed.
+    'handout:savePdf': ({ fileName }) =>
+      saveHandoutPdf(fileName, {
+        contents: () => mainWindow?.webContents ?? null,
+        askWhere: async (defaultPath) => {
+          const options = {
+            title: 'Save the handout as PDF',
+            defaultPath,
+            filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          };
+          const answer = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
+          return answer.canceled ? undefined : answer.filePath;
+        },
+        defaultFolder: app.getPath('documents'),
+      }),
   };
   registerHandlers(ipcMain, handlers, {
     isTrustedSender: (frame) =>

@@ -25,6 +25,11 @@ const api = {
   openExternal: (url: string): Promise<boolean> => invoke('shell:openExternal', { url }),
   /** Swaps the displays of the presenter and audience windows; resolves whether they are now swapped. */
   swapDisplays: (): Promise<boolean> => invoke('presenter:swapDisplays'),
+
+  // ---- handouts ----
+  /** Prints the open handout to a PDF and saves it where the user chooses; resolves where, or saved: false. */
+  saveHandoutPdf: (fileName: string): Promise<IpcResponse<'handout:savePdf'>> =>
+    invoke('handout:savePdf', { fileName }),
 };
 
 export type RingMinusOneApi = typeof api;

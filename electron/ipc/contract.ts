@@ -20,6 +20,19 @@ export const ipcContract = {
   'shell:openExternal': { request: z.strictObject({ url: z.string().max(2048) }), response: z.boolean() },
   /** Swaps the displays of the presenter and audience windows; answers whether they are now swapped. */
   'presenter:swapDisplays': { request: z.undefined(), response: z.boolean() },
+
+  // ---- handouts (electron/handoutPdf.ts) ----
+  /**
+   * Prints the sender's page (its print stylesheet: the open handout) to a PDF, asks where to save it (suggesting
+   * `fileName`) and writes it; answers where, or saved: false when the user canceled.
+   */
+  'handout:savePdf': {
+    request: z.strictObject({ fileName: z.string().min(1).max(200) }),
+    response: z.union([
+      z.strictObject({ saved: z.literal(true), path: z.string(), bytes: z.number().int().positive() }),
+      z.strictObject({ saved: z.literal(false) }),
+    ]),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;

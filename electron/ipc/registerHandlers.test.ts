@@ -44,6 +44,7 @@ function setup(handlerOverrides: Partial<IpcHandlers> = {}) {
     'progress:load': () => ({ progress: emptyProgress(), problem: null }),
     'progress:save': () => undefined,
     'presenter:swapDisplays': () => false,
+    'handout:savePdf': () => ({ saved: false }),
     'shell:openExternal': ({ url }) => {
       calls.push(`open:${url}`);
       return true;

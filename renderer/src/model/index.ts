@@ -103,3 +103,11 @@ export {
   type RunSheet,
   type RunSheetParse,
 } from './runSheet';
+export {
+  lessonHandout,
+  runSheetHandout,
+  stepSources,
+  type HandoutPlan,
+  type HandoutStep,
+  type HandoutSourceGroup,
+} from './handout';

@@ -8,7 +8,7 @@
  * saved, compared and undone; a lesson is turned into a run sheet as it is (its steps become cues).
  */
 import { z } from 'zod';
-import { plainText } from './course/richText';
+import { plainText } from './course/markdown';
 import type { Lesson } from './course/schema';
 import { stepPresentation } from './course/stepPresentation';
 import { formatPath } from './parseScenario';

@@ -1,4 +1,4 @@
-import type { Platform } from './Platform';
+import type { HandoutExport, Platform } from './Platform';
 import {
   checkProgress,
   describeProgressProblem,
@@ -152,5 +152,10 @@ export class BrowserPlatform implements Platform {
 
   async swapDisplays(): Promise<boolean> {
     return false;
+  }
+
+  async printHandout(): Promise<HandoutExport> {
+    globalThis.print();
+    return { kind: 'print-dialog' };
   }
 }

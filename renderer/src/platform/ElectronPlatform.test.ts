@@ -26,6 +26,7 @@ function fakeApi(options: { loadFails?: boolean; saveFails?: () => boolean; prob
       state.onDisk = p;
     },
     openExternal: async () => true,
+    saveHandoutPdf: async () => ({ saved: false }),
   };
   return { api, state };
 }

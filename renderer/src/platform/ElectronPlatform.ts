@@ -1,5 +1,5 @@
 import type { RingMinusOneApi } from '../../../electron/preload';
-import type { Platform } from './Platform';
+import type { HandoutExport, Platform } from './Platform';
 import { describeProgressProblem, emptyProgress, type Progress, type ProgressSaveStatus } from './progress';
 import { ProgressSaveGate } from './ProgressSaveGate';
 import { readSettings, type Settings, type SettingsProblem } from './settings';
@@ -62,5 +62,10 @@ export class ElectronPlatform implements Platform {
 
   swapDisplays(): Promise<boolean> {
     return this.api.swapDisplays();
+  }
+
+  async printHandout(fileName: string): Promise<HandoutExport> {
+    const result = await this.api.saveHandoutPdf(fileName);
+    return result.saved ? { kind: 'saved', path: result.path } : { kind: 'canceled' };
   }
 }

@@ -15,7 +15,17 @@ export interface Platform extends ProgressHost {
    * cannot place windows on displays: it answers false (the instructor drags the audience window).
    */
   swapDisplays(): Promise<boolean>;
+
+  // ---- handouts ----
+  /**
+   * Prints the page as it stands (its print stylesheet shows only the open handout) to a PDF: Electron makes the PDF,
+   * asks where to save it and writes it; a browser opens its print dialog, where "Save as PDF" is a printer.
+   */
+  printHandout(fileName: string): Promise<HandoutExport>;
 }
+
+/** What a handout export did: saved to a path, canceled in the save dialog, or handed to the browser's print dialog. */
+export type HandoutExport = { kind: 'saved'; path: string } | { kind: 'canceled' } | { kind: 'print-dialog' };
 
 /** Where the student's course progress is kept (part of Platform; both platforms implement it). */
 export interface ProgressHost {

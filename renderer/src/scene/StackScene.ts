@@ -11,6 +11,7 @@
  */
 import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
 import type { CameraPreset } from '../model/presentation';
+import { composeCapture } from './captureImage';
 import { CssLabelFactory } from './CssLabels';
 import { LABEL_CSS } from './labelStyles';
 import { MotionQuality } from './motionQuality';
@@ -78,10 +79,12 @@ export class StackScene {
   private width = 1;
   private height = 1;
   private down: { x: number; y: number } | null = null;
+  /** Waiting for the frame loop to stop (whenSettled). */
+  private settledWaiters: (() => void)[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    labelRoot: HTMLElement,
+    private readonly labelRoot: HTMLElement,
     options: StackSceneOptions,
   ) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -362,6 +365,30 @@ export class StackScene {
     if (!this.loopRunning) return;
     this.loopRunning = false;
     this.renderer.setAnimationLoop(null);
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves once nothing moves: the frame loop has stopped (camera, packets and labels have settled). */
+  whenSettled(): Promise<void> {
+    if (!this.loopRunning) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /**
+   * A picture of the view as it stands, labels included (PNG data URL): a still frame is drawn at full resolution and
+   * read in the same task, so the drawing buffer need not be preserved. Call it once the view has settled.
+   */
+  capture(): string {
+    if (this.lost || this.disposed) throw new Error('The 3D view has no drawing context to take a picture from.');
+    if (this.drawScale !== 1) {
+      this.drawScale = 1;
+      this.renderer.setPixelRatio(this.fullPixelRatio);
+    }
+    this.renderer.info.reset();
+    this.panes.draw(this.renderer, this.graph);
+    return composeCapture(this.canvas, this.labelRoot);
   }
 
   private tick(time: number): void {

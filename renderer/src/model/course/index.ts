@@ -14,7 +14,8 @@ export {
   type Step,
   type StepState,
 } from './schema';
-export { parseRichText, autoLinkTerms, termLinks, plainText, type RichTextSegment } from './richText';
+export { parseRichText, autoLinkTerms, termLinks, type RichTextSegment } from './richText';
+export { richTextHtml, plainText, isHttpsUrl, type RichTextOptions } from './markdown';
 export { seededRandom, shuffled, randomInt, type Random } from './random';
 export { stepPresentation, statePresentation, resolveStage, playedHops, type ResolvedStage } from './stepPresentation';
 export { checkCourse, type CourseOriginOf } from './checkCourse';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../builtin';
-import { autoLinkTerms, parseRichText, plainText } from './richText';
+import { plainText } from './markdown';
+import { autoLinkTerms, parseRichText } from './richText';
 
 const glossary = new Map([
   ['vm-exit', { term: 'VM exit', aliases: ['exit'] }],

@@ -36,6 +36,7 @@ export function fakePlatform(): Platform {
     saveSettings: async (s) => s,
     openExternal: async () => false,
     swapDisplays: async () => false,
+    printHandout: async () => ({ kind: 'canceled' }),
     loadProgress: async () => ({ progress: emptyProgress(), problems: [] }),
     saveProgress: async () => ({ saved: true, notice: null }),
   };

@@ -4,6 +4,7 @@ import type { PickResult } from '../../scene';
 import type { Platform } from '../../platform/Platform';
 import { SettingsState } from './SettingsState.svelte';
 import { CourseState } from './CourseState.svelte';
+import { HandoutState } from '../handout/HandoutState.svelte';
 import { Stage, type StageSnapshot } from '../../stage/Stage';
 import type { PlayerControls } from '../../stage/sessions';
 import type { View } from '../../model/presentation';
@@ -44,6 +45,8 @@ export class AppState {
   readonly settings: SettingsState;
   /** The self-paced course: progress, the library and the open lesson (its steps go on stage through `restore`). */
   readonly course: CourseState;
+  /** The handout open on screen (a lesson or run sheet as a printable document), built from the stage. */
+  readonly handout: HandoutState;
   /** Mechanisms shown in the event list. */
   filters = $state<Record<Mechanism, boolean>>(
     Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>,
@@ -85,6 +88,7 @@ export class AppState {
       this.forgetViewState();
       return this.stage.restore(p);
     });
+    this.handout = new HandoutState(this.stage);
   }
 
   get mode(): Mode {
