@@ -73,10 +73,14 @@ export class AppState {
     reset: () => this.stage.player?.reset(),
   };
 
+  /** The content on stage: built-in, or built-in plus an author's file (replaceLibrary). */
+  library = $state.raw<Library>(null as unknown as Library);
+
   constructor(
-    readonly library: Library,
+    library: Library,
     readonly platform: Platform,
   ) {
+    this.library = library;
     this.settings = new SettingsState(platform);
     this.stage = new Stage(library);
     this.snap = this.stage.snapshot;
@@ -85,6 +89,20 @@ export class AppState {
       this.forgetViewState();
       return this.stage.restore(p);
     });
+  }
+
+  /**
+   * Puts another library on stage without a page reload (an author's file opened or reloaded): the Stage keeps
+   * the view, path, hop and architecture where the new library has them, the course keeps the open lesson at its
+   * step, and every view reads the new library. Returns what could not be kept, one line each.
+   */
+  replaceLibrary(library: Library): string[] {
+    this.library = library;
+    this.hover = null;
+    this.detailHop = null;
+    const dropped = this.stage.replaceLibrary(library);
+    this.course.setLibrary(library);
+    return dropped;
   }
 
   get mode(): Mode {
