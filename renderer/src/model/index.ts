@@ -10,7 +10,9 @@ export {
   type ParseResult,
 } from './parseScenario';
 export { buildLibrary, emptyLibrary, type BuildResult } from './buildLibrary';
-export { loadBuiltInLibrary, builtInFiles } from './builtin';
+export { loadBuiltInLibrary, builtInFiles, type BuiltInFiles } from './builtin';
+export { loadUserScenario, type UserScenarioResult, type UserScenarioSummary } from './userScenario';
+export { jsonSyntaxError, jsonLocator, type TextPosition } from './jsonText';
 export { componentById, layerById, columnById, contextOf, columnOf, vmColumns, describeContext } from './architecture';
 export { ringName, bandName, privilegeName, privilegeShort, type PrivilegeSubject } from './privilege';
 export { validatePath, allowedMechanisms, type BoundaryRule } from './validatePath';

@@ -4,6 +4,7 @@
  * (parseScenario.fuzz.test.ts).
  */
 import type { z } from 'zod';
+import { jsonSyntaxError } from './jsonText';
 import { MAX_LISTED_ERRORS, MAX_SCENARIO_CHARS, checkLimits } from './limits';
 import { migrate } from './migrations';
 import { scenarioFileSchema } from './schema';
@@ -88,7 +89,11 @@ export type ParseResult =
  * The first MAX_LISTED_ERRORS errors and, when there were more, one line that says how many more. `count` is the
  * total when `listed` was already cut short (the limits walk stops listing at MAX_LISTED_ERRORS).
  */
-function failure(fileName: string, listed: ContentError[], count = listed.length): ParseResult {
+export function failure(
+  fileName: string,
+  listed: ContentError[],
+  count = listed.length,
+): { ok: false; errors: ContentError[]; errorCount: number } {
   const errors = listed.slice(0, MAX_LISTED_ERRORS);
   const more = count - errors.length;
   if (more > 0) {
@@ -101,7 +106,10 @@ function failure(fileName: string, listed: ContentError[], count = listed.length
   return { ok: false, errors, errorCount: count };
 }
 
-/** Parses the text of a scenario file (as read from disk or a file input): size first, then JSON, then the schema. */
+/**
+ * Parses the text of a scenario file (as read from disk or a file input): size first, then JSON, then the schema. A
+ * JSON syntax error says where (line and column) and what, in plain words.
+ */
 export function parseScenarioText(text: string, fileName: string): ParseResult {
   if (text.length > MAX_SCENARIO_CHARS) {
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -112,7 +120,11 @@ export function parseScenarioText(text: string, fileName: string): ParseResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return failure(fileName, [{ file: fileName, path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+    const syntax = jsonSyntaxError(text);
+    const e: ContentError = syntax
+      ? { file: fileName, path: '', message: syntax.message, line: syntax.line, column: syntax.column }
+      : { file: fileName, path: '', message: `not valid JSON: ${(error as Error).message}` };
+    return failure(fileName, [e]);
   }
   return parseScenarioFile(json, fileName);
 }
@@ -139,7 +151,11 @@ export function parseScenarioFile(json: unknown, fileName: string): ParseResult 
   return { ok: true, file };
 }
 
-/** One line per error, e.g. "hyperv.json: paths[0].hops[2].to: unknown component \"x\"". */
+/**
+ * One line per error, e.g. `hyperv.json: paths[0].hops[2].to: unknown component "x"`, or with its place in the text
+ * `sriov.rmo: line 12, column 5: paths[0].hops[2].to: unknown component "x"`.
+ */
 export function formatContentError(e: ContentError): string {
-  return `${e.file}${e.path ? `: ${e.path}` : ''}: ${e.message}`;
+  const at = e.line !== undefined ? `: line ${e.line}, column ${e.column ?? 1}` : '';
+  return `${e.file}${at}${e.path ? `: ${e.path}` : ''}: ${e.message}`;
 }

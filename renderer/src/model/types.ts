@@ -178,6 +178,9 @@ export interface ContentError {
   file: string;
   path: string;
   message: string;
+  /** 1-based line and column of the place in the author's file, when the file's text is known and the place found. */
+  line?: number;
+  column?: number;
 }
 
 /** One scenario file after parsing and migration (schemaVersion is always the current one; no $schema pointer). */
