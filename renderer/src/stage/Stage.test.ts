@@ -242,7 +242,7 @@ describe('Stage: the Type 1 <-> Type 2 morph', () => {
 describe('Stage.replaceLibrary: another library on stage, the presentation kept', () => {
   /** A copy of the built-in library with one path or architecture taken out (what a reloaded author file does). */
   function without(kind: 'paths' | 'architectures', id: string) {
-    const copy = { ...lib, [kind]: new Map(lib[kind]) };
+    const copy = { ...lib, paths: new Map(lib.paths), architectures: new Map(lib.architectures) };
     copy[kind].delete(id);
     return copy;
   }

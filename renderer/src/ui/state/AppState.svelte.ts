@@ -7,6 +7,7 @@ import { CourseState } from './CourseState.svelte';
 import { Stage, type StageSnapshot } from '../../stage/Stage';
 import type { PlayerControls } from '../../stage/sessions';
 import type { View } from '../../model/presentation';
+import type { UserScenarioSummary } from '../../model/userScenario';
 
 export type Mode = View;
 export const MODES: { id: Mode; label: string; key: string }[] = [
@@ -75,6 +76,8 @@ export class AppState {
 
   /** The content on stage: built-in, or built-in plus an author's file (replaceLibrary). */
   library = $state.raw<Library>(null as unknown as Library);
+  /** What the author's file added to the library (its ids are marked "from <file>" in the lists), or null. */
+  authored = $state.raw<UserScenarioSummary | null>(null);
 
   constructor(
     library: Library,
@@ -96,13 +99,20 @@ export class AppState {
    * the view, path, hop and architecture where the new library has them, the course keeps the open lesson at its
    * step, and every view reads the new library. Returns what could not be kept, one line each.
    */
-  replaceLibrary(library: Library): string[] {
+  replaceLibrary(library: Library, authored: UserScenarioSummary | null): string[] {
     this.library = library;
+    this.authored = authored;
     this.hover = null;
     this.detailHop = null;
     const dropped = this.stage.replaceLibrary(library);
     this.course.setLibrary(library);
     return dropped;
+  }
+
+  /** The author's file an architecture, path or lesson comes from, or null when it is built in. */
+  fromFile(kind: 'architectures' | 'paths' | 'lessons', id: string): string | null {
+    const a = this.authored;
+    return a && a[kind].includes(id) ? a.fileName : null;
   }
 
   get mode(): Mode {
