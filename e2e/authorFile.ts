@@ -1,15 +1,26 @@
 /** Authors' files for the end-to-end tests (the renderer's and the Electron app's). */
 import { readFileSync } from 'node:fs';
 
+/** Reads a file of this repository (the e2e data, the built-in content). */
+const readJson = (relative: string) => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8'));
+
+/**
+ * A lesson of two steps on the built-in synthetic disk write (e2e/data/my-lesson.json, also used by the renderer's
+ * unit tests); `stepTitle` names the second step (a "fix" changes it, so a reload is visible) and `pathId` the path.
+ */
+export function myLesson(stepTitle = 'The exit', pathId = 'hyperv-synthetic-disk-write'): Record<string, unknown> {
+  const lesson = readJson('./data/my-lesson.json') as { steps: { title: string; state: { pathId: string } }[] };
+  lesson.steps.forEach((s) => (s.state.pathId = pathId));
+  lesson.steps[1]!.title = stepTitle;
+  return lesson;
+}
+
 /**
  * An author's file, built the way an author would start: the built-in Hyper-V 2008 architecture and its paths copied
- * under ids of their own, and a lesson of two steps on the copied synthetic path. `stepTitle` names the second step
- * (the "fix" changes it, so a reload is visible).
+ * under ids of their own, and the lesson above on the copied synthetic path.
  */
 export function authorFile(stepTitle = 'The exit'): Record<string, unknown> {
-  const base = JSON.parse(
-    readFileSync(new URL('../assets/scenarios/architectures/hyperv-2008.json', import.meta.url), 'utf8'),
-  );
+  const base = readJson('../assets/scenarios/architectures/hyperv-2008.json');
   const architecture = { ...base.architectures[0], id: 'my-hyperv', name: 'My Hyper-V' };
   const paths = (base.paths as Record<string, unknown>[]).map(({ letter: _letter, ...p }) => ({
     ...p,
@@ -17,42 +28,13 @@ export function authorFile(stepTitle = 'The exit'): Record<string, unknown> {
     name: `My ${String(p.name)}`,
     architecture: 'my-hyperv',
   }));
-  const step = (id: string, title: string, hop: number) => ({
-    id,
-    title,
-    narration: `The ${id} step of my lesson.`,
-    notes: 'Say it slowly.',
-    state: { view: 'walkthrough', pathId: 'my-hyperv-synthetic-disk-write', hop },
-  });
   return {
     schemaVersion: 2,
     id: 'my-course',
     title: 'My course',
     architectures: [architecture],
     paths,
-    lessons: [
-      {
-        id: 'my-lesson',
-        number: 42,
-        title: 'My lesson',
-        minutes: 5,
-        intro: 'A lesson of my own.',
-        sources: ['H3'],
-        steps: [step('start', 'The request', 0), step('exit', stepTitle, 2)],
-        questions: [1, 2, 3].map((n) => ({
-          kind: 'single',
-          id: `q${n}`,
-          prompt: `Question ${n}?`,
-          explanation: 'Because.',
-          showStep: 'start',
-          options: [
-            { id: 'a', text: 'A' },
-            { id: 'b', text: 'B' },
-          ],
-          correct: 'a',
-        })),
-      },
-    ],
+    lessons: [myLesson(stepTitle, 'my-hyperv-synthetic-disk-write')],
   };
 }
 

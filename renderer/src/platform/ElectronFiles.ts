@@ -2,7 +2,8 @@ import type { RingMinusOneApi } from '../../../electron/preload';
 import type { FileHost, OpenedFile, RecentFile } from './Platform';
 import { FileListeners, openedFileEventSchema, readPageFile, type OpenedFileEvent } from './pageFile';
 
-type FilesApi = Pick<
+/** The part of the preload's API that handles authors' files. */
+export type FilesApi = Pick<
   RingMinusOneApi,
   | 'filesReady'
   | 'showOpenDialog'

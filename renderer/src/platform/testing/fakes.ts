@@ -2,9 +2,9 @@
  * Test doubles of the platform, for unit tests only (nothing in the app imports this folder): a Storage kept in
  * memory, and a Platform that stores nothing.
  */
-import type { RingMinusOneApi } from '../../../../electron/preload';
 import type { OpenedFileEvent } from '../../../../electron/ipc/files';
 import { BrowserFiles } from '../BrowserFiles';
+import type { FilesApi } from '../ElectronFiles';
 import type { Platform } from '../Platform';
 import { emptyProgress } from '../progress';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -44,18 +44,6 @@ export function fakePlatform(): Platform {
     files: new BrowserFiles(),
   };
 }
-
-type FilesApi = Pick<
-  RingMinusOneApi,
-  | 'filesReady'
-  | 'showOpenDialog'
-  | 'reloadFile'
-  | 'openRecentFile'
-  | 'recentFiles'
-  | 'clearRecentFiles'
-  | 'openDroppedFile'
-  | 'onFileOpened'
->;
 
 /**
  * The preload's file API over a fake main: `push` plays main sending a file event, `waiting` is the file main holds

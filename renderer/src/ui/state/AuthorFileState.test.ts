@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLibrary } from '../../model/builtin';
 import { emptyRunSheet, serializeRunSheet } from '../../model/runSheet';
@@ -8,47 +9,11 @@ import { AuthorFileState } from './AuthorFileState.svelte';
 
 const lib = loadBuiltInLibrary();
 
-/** An author's lesson of two steps on a built-in path; `title` names the second step. */
-function lessonText(title = 'The exit', extra = ''): string {
-  const step = (id: string, t: string, hop: number) => ({
-    id,
-    title: t,
-    narration: `Step ${id}.`,
-    notes: 'Say it slowly.',
-    state: { view: 'walkthrough', pathId: 'hyperv-synthetic-disk-write', hop },
-  });
-  return JSON.stringify(
-    {
-      schemaVersion: 2,
-      id: 'my-course',
-      title: 'My course',
-      lessons: [
-        {
-          id: 'my-lesson',
-          number: 42,
-          title: 'My lesson',
-          minutes: 5,
-          intro: 'Mine.',
-          sources: ['H3'],
-          steps: [step('start', 'The request', 0), step('exit', title, 2)],
-          questions: [1, 2, 3].map((n) => ({
-            kind: 'single',
-            id: `q${n}`,
-            prompt: `Question ${n}?`,
-            explanation: 'Because.',
-            showStep: 'start',
-            options: [
-              { id: 'a', text: 'A' },
-              { id: 'b', text: 'B' },
-            ],
-            correct: 'a',
-          })),
-        },
-      ],
-    },
-    null,
-    2,
-  ).replace('"My course"', `"My course"${extra}`);
+/** The e2e tests' lesson of two steps on a built-in path (e2e/data/my-lesson.json); `title` names the second step. */
+function lessonText(title = 'The exit'): string {
+  const lesson = JSON.parse(readFileSync(new URL('../../../../e2e/data/my-lesson.json', import.meta.url), 'utf8'));
+  lesson.steps[1].title = title;
+  return JSON.stringify({ schemaVersion: 2, id: 'my-course', title: 'My course', lessons: [lesson] }, null, 2);
 }
 
 const file = (text: string, reason: OpenedFile['reason'] = 'open'): OpenedFile => ({
