@@ -71,6 +71,9 @@ test.describe('authoring: an instructor opens their own file', () => {
     await expect(page.getByLabel('Architecture').locator('option:checked')).toHaveText('My Hyper-V (from mine.rmo)');
     await page.getByRole('button', { name: 'Walkthrough', exact: true }).click();
     await expect(page.getByLabel('I/O path').locator('option', { hasText: '(from mine.rmo)' })).toHaveCount(2);
+    await page.getByText('File', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Reload mine.rmo' })).toBeVisible();
+    await shoot(page, 'author-file-on-stage');
   });
 
   test('a file dropped on the window opens; one that is not JSON says where it breaks and changes nothing', async ({
@@ -88,6 +91,7 @@ test.describe('authoring: an instructor opens their own file', () => {
       );
       await page.dispatchEvent('body', 'dragover', { dataTransfer: data });
       await expect(page.getByText('Drop a scenario (.rmo, .json) or a run sheet to open it')).toBeVisible();
+      if (name === 'dropped.rmo') await shoot(page, 'author-file-drop');
       await page.dispatchEvent('body', 'drop', { dataTransfer: data });
       await expect(page.getByText('Drop a scenario (.rmo, .json) or a run sheet to open it')).toBeHidden();
     };
