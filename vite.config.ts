@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspPlugin } from './scripts/csp.ts';
+import { schemaAssetPlugin } from './scripts/schemaAsset.ts';
 import { themeCssPlugin } from './scripts/themeCss.ts';
 
 // root is renderer/, so name the Svelte config explicitly: Vite and Vitest then read svelte.config.js.
@@ -12,7 +13,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  plugins: [svelte({ configFile: svelteConfig }), cspPlugin(), themeCssPlugin()],
+  plugins: [svelte({ configFile: svelteConfig }), cspPlugin(), themeCssPlugin(), schemaAssetPlugin()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -18,6 +18,7 @@ type Config = Record<string, unknown> & {
   win: { target: string[]; icon: string };
   mac: { target: string[]; icon: string };
   extraMetadata: { homepage: string };
+  extraResources: { from: string; to: string }[];
 };
 const config = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Config;
 
@@ -47,6 +48,14 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['dist/**/*', 'dist-electron/**/*', 'package.json']);
     expect(config.files).toContain('!node_modules/**');
+  });
+
+  it('ships the scenario JSON Schema beside the app, from the file `npm run schema` writes', () => {
+    expect(config.extraResources).toContainEqual({
+      from: 'assets/scenarios/schema/scenario.schema.json',
+      to: 'scenario.schema.json',
+    });
+    for (const { from } of config.extraResources) expect(() => readFileSync(path.join(root, from)), from).not.toThrow();
   });
 
   it('sets the security fuses', () => {

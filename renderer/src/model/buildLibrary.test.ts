@@ -99,7 +99,7 @@ describe('buildLibrary', () => {
         'architectures[0].columns[3].id: duplicate column "host"',
         'architectures[0].columns[3].role: column "host" is a VM, so its role must be "guest"',
         'architectures[0].layers[7].id: duplicate layer "hw"',
-        'architectures[0].layers[7].column: unknown column "ghost" in "arch"',
+        'architectures[0].layers[7].column: unknown column "ghost" in "arch"; did you mean "host"?',
         'architectures[0].layers[7].context: ring "ring0" and domain "hardware" do not fit together',
         'architectures[0].components[10].id: duplicate component "dev"',
         'architectures[0].components[10].layer: unknown layer "nolayer" in "arch"',

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { ComponentKind, ContentError, Library, WhatIfs } from './types';
 import { componentKindSchema, id, markSchema, text } from './vocabulary';
 import { morphTarget } from './morph';
+import { componentIds, didYouMean } from './suggest';
 
 const sourceKeys = z.array(z.string()).default([]).describe('Source keys of the References, e.g. ["H3", "C4"].');
 
@@ -161,7 +162,12 @@ export function checkClaims(library: Library, originOf: OriginOf): ContentError[
     f.body.forEach((p, i) => checkSources(p.sources, (j, m) => at('foundation', f.id, `body[${i}].sources[${j}]`, m)));
     f.background?.architectures?.forEach((a, i) => {
       if (!library.architectures.has(a))
-        at('foundation', f.id, `background.architectures[${i}]`, `unknown architecture "${a}"`);
+        at(
+          'foundation',
+          f.id,
+          `background.architectures[${i}]`,
+          `unknown architecture "${a}"${didYouMean(a, library.architectures.keys())}`,
+        );
     });
     f.demos.forEach((d, i) => checkDemo(d, (sub, m) => at('foundation', f.id, `demos[${i}].${sub}`, m)));
   }
@@ -169,31 +175,38 @@ export function checkClaims(library: Library, originOf: OriginOf): ContentError[
 
   function checkSources(keys: string[], report: (index: number, message: string) => void): void {
     keys.forEach((k, j) => {
-      if (!library.sources.has(k)) report(j, `unknown source key "${k}"`);
+      if (!library.sources.has(k)) report(j, `unknown source key "${k}"${didYouMean(k, library.sources.keys())}`);
     });
   }
 
   function checkDemo(d: Demo, report: (sub: string, message: string) => void): void {
     const path = (field: string, pathId: string) => {
       const p = library.paths.get(pathId);
-      if (!p) report(field, `unknown path "${pathId}"`);
+      if (!p) report(field, `unknown path "${pathId}"${didYouMean(pathId, library.paths.keys())}`);
       return p;
     };
     const architecture = (archId: string) => {
       const a = library.architectures.get(archId);
-      if (!a) report('architecture', `unknown architecture "${archId}"`);
+      if (!a)
+        report('architecture', `unknown architecture "${archId}"${didYouMean(archId, library.architectures.keys())}`);
       return a;
     };
     const component = (field: string, archId: string, componentId: string) => {
       const a = library.architectures.get(archId);
       if (a && !a.components.some((c) => c.id === componentId))
-        report(field, `unknown component "${componentId}" in "${archId}"`);
+        report(field, `unknown component "${componentId}" in "${archId}"${didYouMean(componentId, componentIds(a))}`);
     };
     switch (d.kind) {
       case 'walkthrough': {
         const p = path('path', d.path);
         if (p && d.hop !== undefined && !p.hops.some((h) => h.id === d.hop))
-          report('hop', `unknown hop "${d.hop}" in path "${d.path}"`);
+          report(
+            'hop',
+            `unknown hop "${d.hop}" in path "${d.path}"${didYouMean(
+              d.hop,
+              p.hops.map((h) => h.id),
+            )}`,
+          );
         break;
       }
       case 'compare':

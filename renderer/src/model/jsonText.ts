@@ -49,16 +49,23 @@ function found(text: string, offset: number): string {
   return JSON.stringify(text[offset]);
 }
 
-/** The last character before an offset that is not white space (to recognise a trailing comma). */
-function previousSignificant(text: string, offset: number): string | undefined {
-  for (let i = offset - 1; i >= 0; i--) if (!/\s/.test(text[i] as string)) return text[i];
-  return undefined;
+/** Where the last character before an offset that is not white space is (to recognise a trailing comma), or -1. */
+function previousSignificantIndex(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) if (!/\s/.test(text[i] as string)) return i;
+  return -1;
 }
+
+const previousSignificant = (text: string, offset: number): string | undefined =>
+  text[previousSignificantIndex(text, offset)];
+
+/** A comma right before a closing "}" or "]" (allowed in JavaScript, not in JSON). */
+const isTrailingComma = (text: string, offset: number) =>
+  (text[offset] === '}' || text[offset] === ']') && previousSignificant(text, offset) === ',';
 
 function syntaxMessage(code: string, text: string, offset: number, inside: 'object' | 'array' | 'top'): string {
   const close = inside === 'array' ? ']' : '}';
   const here = text[offset];
-  const trailingComma = (here === '}' || here === ']') && previousSignificant(text, offset) === ',' && inside !== 'top';
+  const trailingComma = inside !== 'top' && isTrailingComma(text, offset);
   switch (code) {
     case 'CommaExpected':
       return `expected a comma or "${close}"`;
@@ -77,11 +84,16 @@ function syntaxMessage(code: string, text: string, offset: number, inside: 'obje
     case 'CloseBracketExpected':
       return `expected "]" to close a list, found ${found(text, offset)}`;
     case 'EndOfFileExpected':
-      return `unexpected ${found(text, offset)} after the end of the JSON data`;
-    case 'InvalidSymbol':
-      if (inside === 'top' && offset > 0) return `unexpected ${found(text, offset)} after the end of the JSON data`;
-      if (here === "'") return 'text needs double quotes ("text"), not single quotes';
-      return `unexpected ${found(text, offset)}`;
+      return `more text after the end of the JSON data (found ${found(text, offset)}); a file holds one JSON object`;
+    case 'InvalidSymbol': {
+      if (inside === 'top' && offset > 0)
+        return `more text after the end of the JSON data (found ${found(text, offset)}); a file holds one JSON object`;
+      if (here === "'") return 'text and field names need double quotes ("text"), not single quotes';
+      const before = previousSignificant(text, offset);
+      if (inside === 'object' && (before === '{' || before === ','))
+        return `expected a field name in double quotes, found ${found(text, offset)}`;
+      return `found ${found(text, offset)}, which is not JSON: text needs double quotes; numbers, true, false and null are written as they are`;
+    }
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
       return 'comments are not allowed in JSON';
@@ -127,7 +139,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     return undefined;
   }
   if (!first) return undefined;
-  const at = positionFinder(text)(first.offset);
+  // A trailing comma is reported at the comma, where the author has to delete it.
+  const at = positionFinder(text)(
+    isTrailingComma(text, first.offset) ? previousSignificantIndex(text, first.offset) : first.offset,
+  );
   return { ...at, message: syntaxMessage(printParseErrorCode(first.code), text, first.offset, first.inside) };
 }
 

@@ -4,7 +4,7 @@
  * (parseScenario.fuzz.test.ts).
  */
 import type { z } from 'zod';
-import { jsonSyntaxError } from './jsonText';
+import { jsonSyntaxError, positionFinder } from './jsonText';
 import { MAX_LISTED_ERRORS, MAX_SCENARIO_CHARS, checkLimits } from './limits';
 import { migrate } from './migrations';
 import { scenarioFileSchema } from './schema';
@@ -107,6 +107,17 @@ export function failure(
 }
 
 /**
+ * JSON.parse's own message, placed where it says (or at the end for "Unexpected end"): for text that jsonc-parser
+ * cannot scan, e.g. lists nested a hundred thousand levels deep.
+ */
+function engineSyntaxError(text: string, message: string): { message: string; line?: number; column?: number } {
+  const at = /position (\d+)/.exec(message)?.[1];
+  const offset = at !== undefined ? Number(at) : /end of JSON/i.test(message) ? text.length : undefined;
+  const place = offset === undefined ? {} : positionFinder(text)(offset);
+  return { message: `not valid JSON: ${message}`, ...place };
+}
+
+/**
  * Parses the text of a scenario file (as read from disk or a file input): size first, then JSON, then the schema. A
  * JSON syntax error says where (line and column) and what, in plain words.
  */
@@ -120,11 +131,8 @@ export function parseScenarioText(text: string, fileName: string): ParseResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const syntax = jsonSyntaxError(text);
-    const e: ContentError = syntax
-      ? { file: fileName, path: '', message: syntax.message, line: syntax.line, column: syntax.column }
-      : { file: fileName, path: '', message: `not valid JSON: ${(error as Error).message}` };
-    return failure(fileName, [e]);
+    const syntax = jsonSyntaxError(text) ?? engineSyntaxError(text, (error as Error).message);
+    return failure(fileName, [{ file: fileName, path: '', ...syntax }]);
   }
   return parseScenarioFile(json, fileName);
 }

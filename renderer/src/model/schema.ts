@@ -116,6 +116,11 @@ export const componentSchema = z.strictObject({
   since: sinceSchema
     .optional()
     .describe('The release and year this component arrived in; absent means the architecture’s own release.'),
+  assignedTo: id
+    .optional()
+    .describe(
+      'Hardware only: the VM column this device function is assigned to (an SR-IOV virtual function, a passed-through device). That VM’s kernel then drives it directly, and its DMA goes through the IOMMU.',
+    ),
 });
 
 /** How a release virtualizes the CPU by default, and whether the other technique exists in it. */
@@ -195,7 +200,11 @@ export const ioPathSchema = z.strictObject({
     .regex(/^[A-Z]$/)
     .optional(),
   architecture: id,
-  device: z.enum(['emulated', 'synthetic', 'paravirtual', 'hosted-emulated']),
+  device: z
+    .enum(['emulated', 'synthetic', 'paravirtual', 'hosted-emulated', 'assigned'])
+    .describe(
+      'How the guest sees its device: emulated, synthetic (VMBus), paravirtual, emulated by a hosted VMM, or assigned (a device function the guest drives itself, e.g. an SR-IOV virtual function).',
+    ),
   request: text,
   summary: text,
   hops: z.array(hopSchema).min(1),

@@ -1,6 +1,7 @@
 /** A small, hand-made library for unit tests (not shipped content): one guest, one host, one hypervisor. */
 import { buildLibrary } from './buildLibrary';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import type { Question } from './course/schema';
 import type { Architecture, CostParameter, Hop, IoPath, Library, ScenarioFile } from './types';
 
 export function param(id: string, value: number, extra: Partial<CostParameter> = {}): CostParameter {
@@ -30,7 +31,7 @@ export function hop(id: string, from: string, to: string, mechanism: Hop['mechan
     label: id,
     narration: id,
     params: [],
-    sources: [],
+    sources: ['S1'],
     mark: 'confirmed',
     ...extra,
   };
@@ -85,7 +86,7 @@ function c(id: string, layer: string, kind: Architecture['components'][number]['
     layer,
     kind,
     description: id,
-    sources: [],
+    sources: ['S1'],
     mark: 'confirmed' as const,
     dependsOn,
   };
@@ -97,7 +98,7 @@ export function testPaths(): IoPath[] {
     architecture: 'arch',
     request: 'one write',
     summary: 's',
-    sources: [],
+    sources: ['S1'],
     mark: 'confirmed' as const,
     options: [],
   };
@@ -162,4 +163,20 @@ export function testLibrary(): Library {
   const { library, errors } = buildLibrary([testFile()]);
   if (errors.length) throw new Error(errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return library;
+}
+
+/** A single-choice question with two options, "a" (right) and "b", answered by a step of its lesson. */
+export function singleQuestion(id: string, showStep: string): Question {
+  return {
+    kind: 'single',
+    id,
+    prompt: 'Which?',
+    options: [
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'B' },
+    ],
+    correct: 'a',
+    explanation: 'Because.',
+    showStep,
+  };
 }

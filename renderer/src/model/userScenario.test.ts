@@ -3,6 +3,7 @@ import { builtInFiles } from './builtin';
 import { formatContentError } from './parseScenario';
 import { loadUserScenario } from './userScenario';
 import { MAX_LISTED_ERRORS } from './limits';
+import { singleQuestion } from './testLibrary';
 
 /** A small author's file: one lesson on a built-in path, citing built-in sources and glossary terms. */
 function lessonFile(): Record<string, unknown> {
@@ -28,18 +29,7 @@ function lessonFile(): Record<string, unknown> {
             state: { view: 'walkthrough', pathId: 'hyperv-synthetic-disk-write', hop: 0, spotlight: ['storvsc'] },
           },
         ],
-        questions: [1, 2, 3].map((n) => ({
-          kind: 'single',
-          id: `q${n}`,
-          prompt: `Question ${n}?`,
-          explanation: 'Because.',
-          showStep: 'start',
-          options: [
-            { id: 'a', text: 'A' },
-            { id: 'b', text: 'B' },
-          ],
-          correct: 'a',
-        })),
+        questions: [1, 2, 3].map((n) => singleQuestion(`q${n}`, 'start')),
       },
     ],
   };
@@ -121,6 +111,22 @@ describe('loadUserScenario', () => {
       }),
     ]);
     expect(errors[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('reports a conflict that lands in a built-in file as an error of the author’s file, naming the built-in place', () => {
+    // A claim whose id a built-in foundation already uses: buildLibrary reports it at the foundation.
+    const builtIn = builtInFiles();
+    const claims = builtIn.files.find((f) => f.claims?.length)!.claims!;
+    const claim = { ...structuredClone(claims[0]!), id: 'popek-goldberg', number: 77 };
+    const r = loadUserScenario(text({ schemaVersion: 2, id: 'mine', title: 'Mine', claims: [claim] }), 'mine.rmo');
+    expect(errorsOf(r)).toEqual([
+      {
+        file: 'mine.rmo',
+        path: '',
+        message:
+          'conflicts with the built-in content: core/claims.json: foundations[0].id: id "popek-goldberg" is also a claim\'s id',
+      },
+    ]);
   });
 
   it('lists every error at once, up to the limit, then counts the rest', () => {

@@ -71,3 +71,38 @@ describe('validatePath', () => {
     expect(errors[1]?.message).toContain('unknown layer "gone"');
   });
 });
+
+describe('a device function assigned to a VM (SR-IOV virtual function)', () => {
+  const withVf = () => {
+    const a = testArchitecture();
+    a.components.push({ ...a.components[0]!, id: 'vf', name: 'vf', assignedTo: 'g1' });
+    return a;
+  };
+
+  it("is driven directly by that VM's kernel, and reaches it by DMA or a posted interrupt", () => {
+    const a = withVf();
+    expect(allowed('vsc', 'vf', a)).toEqual(['call', 'signal', 'dma']);
+    expect(allowed('vf', 'g1k', a)).toEqual(['interrupt', 'dma']);
+    const path = pathOf(
+      hop('d1', 'vsc', 'vf', 'signal'),
+      hop('d2', 'vf', 'vsc', 'dma'),
+      hop('d3', 'vf', 'hv', 'interrupt'),
+    );
+    expect(validatePath(a, path)).toEqual([]);
+  });
+
+  it('stays out of reach of other VMs, of guest user space, and of every guest when it is not assigned', () => {
+    const a = withVf();
+    expect(allowed('g2k', 'vf', a)).toEqual([]);
+    expect(allowed('app', 'vf', a)).toEqual([]);
+    expect(allowed('vf', 'g2k', a)).toEqual([]);
+    expect(allowed('vsc', 'dev', a)).toEqual([]);
+    const errors = validatePath(a, pathOf(hop('d1', 'g2k', 'vf', 'signal')));
+    expect(errors.map((e) => [e.path, e.message])).toEqual([
+      [
+        'hops[0].mechanism',
+        'hop 0 "d1": "signal" cannot go from g2k [guest kernel, ring 0] to vf [hardware]: only a kernel or the hypervisor drives real hardware; a guest must trap first; no mechanism can make this hop',
+      ],
+    ]);
+  });
+});

@@ -7,7 +7,10 @@
  * - A world switch exists only in a Type 2 (hosted) architecture, between the host and the VMM (hypervisor domain);
  *   conversely, in a Type 2 architecture the host kernel and the VMM are only connected by world switches.
  * - Hardware: a kernel or the hypervisor reaches a device by `call` (programming its registers), `signal` (a doorbell)
- *   or `dma`; a device reaches them by `interrupt` or `dma`. User space and guests never touch real hardware.
+ *   or `dma`; a device reaches them by `interrupt` or `dma`. User space and guests never touch real hardware, with one
+ *   exception: a device function assigned to a VM (`assignedTo`, e.g. an SR-IOV virtual function) is driven by that
+ *   VM's kernel in the same way (its registers are mapped into the guest; its DMA is translated by the IOMMU), and
+ *   reaches it by `dma` or a posted `interrupt`.
  * - Guest -> hypervisor: control passes only by `trap`, `vmexit` or `hypercall` (the guest's vCPU leaves VMX non-root
  *   mode; under binary translation, the deprivileged guest traps to the VMM). A `ring-write` is also allowed: it only leaves data in shared memory for the hypervisor to read later
  *   (vmxnet3, vhost), and moves no control.
@@ -27,6 +30,7 @@
 import { columnOf, componentById, contextOf, describeContext } from './architecture';
 import { EXIT_MECHANISMS } from './schema';
 import type { Architecture, ContentError, Hop, IoPath, Mechanism, PrivilegeContext } from './types';
+import { componentIds, didYouMean } from './suggest';
 
 const KERNELISH = new Set(['ring0', 'ring-1', 'deprivileged']);
 
@@ -40,7 +44,33 @@ export interface BoundaryRule {
 export function allowedMechanisms(arch: Architecture, fromId: string, toId: string): BoundaryRule {
   const a = contextOf(arch, fromId);
   const b = contextOf(arch, toId);
-  return rule(arch, a, b, columnOf(arch, fromId), columnOf(arch, toId));
+  const assigned = assignedRule(arch, fromId, toId, a, b);
+  return assigned ?? rule(arch, a, b, columnOf(arch, fromId), columnOf(arch, toId));
+}
+
+/** The rule between a device function assigned to a VM and that VM's kernel, or undefined for any other pair. */
+function assignedRule(
+  arch: Architecture,
+  fromId: string,
+  toId: string,
+  a: PrivilegeContext,
+  b: PrivilegeContext,
+): BoundaryRule | undefined {
+  const toDevice = a.domain === 'guest';
+  const [deviceId, guestId, guest] = toDevice ? [toId, fromId, a] : [fromId, toId, b];
+  const column = componentById(arch, deviceId)?.assignedTo;
+  if (column === undefined || guest.domain !== 'guest' || guest.ring !== 'ring0') return undefined;
+  if (columnOf(arch, guestId) !== column) return undefined;
+  return toDevice
+    ? {
+        allowed: ['call', 'signal', 'dma'],
+        reason:
+          'a VM’s kernel drives the device function assigned to it directly (its registers are mapped into the guest)',
+      }
+    : {
+        allowed: ['interrupt', 'dma'],
+        reason: 'a device function assigned to a VM reaches it by DMA through the IOMMU or by a posted interrupt',
+      };
 }
 
 function rule(
@@ -130,8 +160,26 @@ export function validatePath(arch: Architecture, path: IoPath): ContentError[] {
     seen.add(hop.id);
     const fromOk = componentById(arch, hop.from) !== undefined;
     const toOk = componentById(arch, hop.to) !== undefined;
-    if (!fromOk) errors.push(hopError(path, i, hop, 'from', `unknown component "${hop.from}" in "${arch.id}"`));
-    if (!toOk) errors.push(hopError(path, i, hop, 'to', `unknown component "${hop.to}" in "${arch.id}"`));
+    if (!fromOk)
+      errors.push(
+        hopError(
+          path,
+          i,
+          hop,
+          'from',
+          `unknown component "${hop.from}" in "${arch.id}"${didYouMean(hop.from, componentIds(arch))}`,
+        ),
+      );
+    if (!toOk)
+      errors.push(
+        hopError(
+          path,
+          i,
+          hop,
+          'to',
+          `unknown component "${hop.to}" in "${arch.id}"${didYouMean(hop.to, componentIds(arch))}`,
+        ),
+      );
     if (!fromOk || !toOk) return;
     if (hop.from === hop.to) {
       errors.push(hopError(path, i, hop, 'to', `a hop must go to another component, not back to "${hop.from}"`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLibrary } from '../buildLibrary';
-import { testFile } from '../testLibrary';
+import { singleQuestion, testFile } from '../testLibrary';
 import type { ScenarioFile } from '../types';
 import type { Lesson } from './schema';
 import { stepPresentation } from './stepPresentation';
@@ -40,18 +40,7 @@ function courseFile(): ScenarioFile {
       },
     ],
     questions: [
-      {
-        kind: 'single',
-        id: 'q1',
-        prompt: 'Which?',
-        options: [
-          { id: 'a', text: 'A' },
-          { id: 'b', text: 'B' },
-        ],
-        correct: 'a',
-        explanation: 'Because.',
-        showStep: 'start',
-      },
+      singleQuestion('q1', 'start'),
       {
         kind: 'order',
         id: 'q2',

@@ -11,6 +11,7 @@ import type { ContentError, Library, WhatIfs } from '../types';
 import { termLinks } from './richText';
 import type { GlossaryTerm, Lesson, Question, StepState } from './schema';
 import { playedHops, resolveStage } from './stepPresentation';
+import { componentIds, didYouMean } from '../suggest';
 
 export type CourseOriginOf = (kind: 'glossary term' | 'lesson', id: string) => { file: string; path: string };
 type Report = (sub: string, message: string) => void;
@@ -50,13 +51,15 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
 
   function checkSources(keys: string[], sub: string, report: Report): void {
     keys.forEach((k, i) => {
-      if (!library.sources.has(k)) report(`${sub}[${i}]`, `unknown source key "${k}"`);
+      if (!library.sources.has(k))
+        report(`${sub}[${i}]`, `unknown source key "${k}"${didYouMean(k, library.sources.keys())}`);
     });
   }
 
   function checkLinks(text: string, sub: string, report: Report): void {
     for (const id of termLinks(text))
-      if (!library.glossary.has(id)) report(sub, `unknown glossary term "${id}" (linked as [[${id}]])`);
+      if (!library.glossary.has(id))
+        report(sub, `unknown glossary term "${id}" (linked as [[${id}]])${didYouMean(id, library.glossary.keys())}`);
   }
 
   function checkTerm(t: GlossaryTerm, report: Report): void {
@@ -102,7 +105,8 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
     );
     l.questions.forEach((q, i) => {
       const at: Report = (sub, m) => report(`questions[${i}].${sub}`, m);
-      if (!steps.has(q.showStep)) at('showStep', `unknown step "${q.showStep}" in lesson "${l.id}"`);
+      if (!steps.has(q.showStep))
+        at('showStep', `unknown step "${q.showStep}" in lesson "${l.id}"${didYouMean(q.showStep, steps)}`);
       checkLinks(q.prompt, 'prompt', at);
       checkLinks(q.explanation, 'explanation', at);
       checkQuestion(q, at);
@@ -112,7 +116,10 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
   function componentIn(archId: string | undefined, componentId: string, sub: string, report: Report): void {
     const arch = archId === undefined ? undefined : library.architectures.get(archId);
     if (arch && !arch.components.some((c) => c.id === componentId))
-      report(sub, `unknown component "${componentId}" in architecture "${arch.id}"`);
+      report(
+        sub,
+        `unknown component "${componentId}" in architecture "${arch.id}"${didYouMean(componentId, componentIds(arch))}`,
+      );
   }
 
   function checkWhatIfs(w: Partial<WhatIfs>, pathId: string | undefined, sub: string, report: Report): void {
@@ -132,10 +139,14 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
 
   function checkState(s: StepState, report: Report): void {
     const knownPath = (pathId: string, sub: string) => {
-      if (!library.paths.has(pathId)) report(sub, `unknown path "${pathId}"`);
+      if (!library.paths.has(pathId))
+        report(sub, `unknown path "${pathId}"${didYouMean(pathId, library.paths.keys())}`);
     };
     if (s.architectureId !== undefined && !library.architectures.has(s.architectureId))
-      report('architectureId', `unknown architecture "${s.architectureId}"`);
+      report(
+        'architectureId',
+        `unknown architecture "${s.architectureId}"${didYouMean(s.architectureId, library.architectures.keys())}`,
+      );
     if (s.pathId !== undefined) knownPath(s.pathId, 'pathId');
     if (s.compare) {
       knownPath(s.compare.left, 'compare.left');
@@ -155,7 +166,10 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
       componentIn(stage.architectureId, s.crashed, 'crashed', report);
     }
     if (s.claim !== undefined && !library.claims.has(s.claim) && !library.foundations.has(s.claim))
-      report('claim', `unknown claim "${s.claim}"`);
+      report(
+        'claim',
+        `unknown claim "${s.claim}"${didYouMean(s.claim, [...library.claims.keys(), ...library.foundations.keys()])}`,
+      );
     s.spotlight?.forEach((c, i) => componentIn(stage.architectureId, c, `spotlight[${i}]`, report));
     if (s.selection) {
       // A selection names a component of a stack on stage: either side of a comparison, or the main stack.
@@ -168,7 +182,10 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
       if (!known)
         report(
           'selection.componentId',
-          `unknown component "${s.selection.componentId}" in architecture "${stage.architectureId}"`,
+          `unknown component "${s.selection.componentId}" in architecture "${stage.architectureId}"${didYouMean(
+            s.selection.componentId,
+            onStage.flatMap((x) => componentIds(library.architectures.get(x ?? '') ?? { components: [] })),
+          )}`,
         );
     }
     if (s.hop !== undefined) {
@@ -213,12 +230,14 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
           report,
         );
         q.items.forEach((x, i) => {
-          if (!categories.has(x.category)) report(`items[${i}].category`, `unknown category "${x.category}"`);
+          if (!categories.has(x.category))
+            report(`items[${i}].category`, `unknown category "${x.category}"${didYouMean(x.category, categories)}`);
         });
         break;
       }
       case 'order': {
-        if (!library.paths.has(q.pathId)) return report('pathId', `unknown path "${q.pathId}"`);
+        if (!library.paths.has(q.pathId))
+          return report('pathId', `unknown path "${q.pathId}"${didYouMean(q.pathId, library.paths.keys())}`);
         const n = hopCount(q.pathId);
         if (n === undefined) return;
         const from = q.from ?? 0;
@@ -228,15 +247,18 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
         break;
       }
       case 'predict-next': {
-        if (!library.paths.has(q.pathId)) return report('pathId', `unknown path "${q.pathId}"`);
+        if (!library.paths.has(q.pathId))
+          return report('pathId', `unknown path "${q.pathId}"${didYouMean(q.pathId, library.paths.keys())}`);
         if ((hopCount(q.pathId) ?? 2) < 2)
           report('pathId', `path "${q.pathId}" needs at least two hops to predict the next one`);
         break;
       }
       case 'numeric': {
-        if (!library.paths.has(q.pathId)) return report('pathId', `unknown path "${q.pathId}"`);
+        if (!library.paths.has(q.pathId))
+          return report('pathId', `unknown path "${q.pathId}"${didYouMean(q.pathId, library.paths.keys())}`);
         for (const id of Object.keys(q.overrides ?? {}))
-          if (!library.parameters.has(id)) report(`overrides.${id}`, `unknown parameter "${id}"`);
+          if (!library.parameters.has(id))
+            report(`overrides.${id}`, `unknown parameter "${id}"${didYouMean(id, library.parameters.keys())}`);
         if (q.whatIfs) checkWhatIfs(q.whatIfs, q.pathId, 'whatIfs', report);
         break;
       }
