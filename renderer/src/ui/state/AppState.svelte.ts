@@ -100,11 +100,12 @@ export class AppState {
    * step, and every view reads the new library. Returns what could not be kept, one line each.
    */
   replaceLibrary(library: Library, authored: UserScenarioSummary | null): string[] {
+    // The Stage first: if it refuses the library, nothing else has changed.
+    const dropped = this.stage.replaceLibrary(library);
     this.library = library;
     this.authored = authored;
     this.hover = null;
     this.detailHop = null;
-    const dropped = this.stage.replaceLibrary(library);
     this.course.setLibrary(library);
     return dropped;
   }

@@ -91,8 +91,18 @@ export class AuthorFileState {
   }
 
   private succeed(file: OpenedFile, result: Extract<UserScenarioResult, { ok: true }>): void {
-    if (this.app.authored === null) this.base = this.app.library;
-    const dropped = this.app.replaceLibrary(result.library, result.summary);
+    const before = { library: this.app.library, authored: this.app.authored };
+    let dropped: string[];
+    try {
+      dropped = this.app.replaceLibrary(result.library, result.summary);
+    } catch (error) {
+      // Content that validated should always go on stage; if it ever does not, what was there goes back.
+      this.app.replaceLibrary(before.library, before.authored);
+      const message = `the file validated but could not be put on stage: ${error instanceof Error ? error.message : String(error)}`;
+      this.fail(file, [{ file: file.name, path: '', message }], 1);
+      return;
+    }
+    if (before.authored === null) this.base = before.library;
     const s = result.summary;
     this.loaded = {
       name: file.name,

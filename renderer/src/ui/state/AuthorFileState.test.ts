@@ -103,3 +103,24 @@ describe('AuthorFileState: the author’s file on stage', () => {
     expect(files.loaded).toBeNull();
   });
 });
+
+describe('AuthorFileState: a file that validates but cannot go on stage', () => {
+  it('puts back what was on stage and reports it as an error', () => {
+    const app = new AppState(lib, fakePlatform());
+    const files = new AuthorFileState(app, null, () => ({
+      ok: true,
+      // A library without paths: the Stage refuses it (it has nothing to walk).
+      library: { ...lib, paths: new Map() },
+      summary: { fileName: 'odd.rmo', architectures: [], paths: [], lessons: [] },
+      warnings: [],
+    }));
+    app.stage.setMode('walkthrough');
+    const before = app.stage.presentation();
+    files.receive(file('{}'));
+    expect(files.failed?.errors[0]?.message).toMatch(/validated but could not be put on stage: .*no I\/O paths/);
+    expect(app.library).toBe(lib);
+    expect(app.stage.library).toBe(lib);
+    expect(app.stage.presentation()).toEqual(before);
+    expect(files.loaded).toBeNull();
+  });
+});
