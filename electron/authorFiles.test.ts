@@ -72,7 +72,10 @@ describe('readOpenedFile: size cap before reading', () => {
   it('says what is wrong with a folder, a missing file and a file that grew after the check', async () => {
     expect(await readOpenedFile(dir)).toEqual({ ok: false, error: `${dir} is not a file.` });
     const gone = path.join(dir, 'gone.rmo');
-    expect(await readOpenedFile(gone)).toEqual({ ok: false, error: `${gone} is not there any more (moved or deleted).` });
+    expect(await readOpenedFile(gone)).toEqual({
+      ok: false,
+      error: `${gone} is not there any more (moved or deleted).`,
+    });
     const growing = { stat: async () => ({ size: 10, isFile: () => true }), readFile: async () => 'y'.repeat(50) };
     expect(await readOpenedFile('/g.rmo', growing, 20)).toMatchObject({ ok: false, error: /grew past/ });
   });

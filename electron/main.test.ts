@@ -370,7 +370,10 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     const reload = record.ipc.get('file:reload') as AnyFn;
     const token = (payload as { token: string }).token;
     expect(await reload({ senderFrame: ourFrame() }, { token })).toEqual({ ok: true, value: true });
-    expect(await reload({ senderFrame: ourFrame() }, { token: '0123456789abcdef' })).toEqual({ ok: true, value: false });
+    expect(await reload({ senderFrame: ourFrame() }, { token: '0123456789abcdef' })).toEqual({
+      ok: true,
+      value: false,
+    });
     expect(await reload({ senderFrame: ourFrame() }, { path: file })).toMatchObject({ ok: false });
     // The recent list went to the settings file and into the File menu.
     const onDisk = JSON.parse(await readFile(path.join(workDir, 'userData', 'settings.json'), 'utf8'));

@@ -99,7 +99,12 @@ describe('File › Open Recent', () => {
       onClearRecent: () => opened.push('clear'),
     });
     const file = submenu(buildMenuTemplate(o), 'File');
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open Scenario…', 'Open Recent', 'separator', 'quit']);
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'Open Scenario…',
+      'Open Recent',
+      'separator',
+      'quit',
+    ]);
     const recent = file[1]?.submenu as MenuItemConstructorOptions[];
     expect(recent.map((i) => i.label ?? i.type)).toEqual([
       'lesson.rmo  —  /home/a/course',

@@ -53,15 +53,20 @@ export async function readOpenedFile(
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { ok: false, error: `${file} is not a file.` };
     if (stat.size > maxBytes)
-      return { ok: false, error: `${file} is ${megabytes(stat.size)}; files up to ${megabytes(maxBytes)} can be opened.` };
+      return {
+        ok: false,
+        error: `${file} is ${megabytes(stat.size)}; files up to ${megabytes(maxBytes)} can be opened.`,
+      };
     const text = await fs.readFile(file, 'utf8');
     // Read again after the check: the file may have grown in between.
-    if (text.length > maxBytes) return { ok: false, error: `${file} grew past ${megabytes(maxBytes)} while it was read.` };
+    if (text.length > maxBytes)
+      return { ok: false, error: `${file} grew past ${megabytes(maxBytes)} while it was read.` };
     return { ok: true, text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, error: `${file} is not there any more (moved or deleted).` };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `${file} cannot be read: permission denied.` };
+    if (code === 'EACCES' || code === 'EPERM')
+      return { ok: false, error: `${file} cannot be read: permission denied.` };
     return { ok: false, error: `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

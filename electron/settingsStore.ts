@@ -96,7 +96,8 @@ export class SettingsStore {
     this.current = settings;
     const parsed = recentPathsSchema.safeParse(recent ?? []);
     this.recent = parsed.success ? parsed.data : [];
-    if (!parsed.success) this.log(`Ring Minus One: the recent-files list in settings.json was unusable and starts empty.`);
+    if (!parsed.success)
+      this.log(`Ring Minus One: the recent-files list in settings.json was unusable and starts empty.`);
     return { settings, problem };
   }
 
@@ -119,7 +120,8 @@ export class SettingsStore {
   /** Replaces the recent-files list and writes it with the settings. */
   async setRecentFiles(paths: readonly string[]): Promise<void> {
     const parsed = recentPathsSchema.safeParse(paths);
-    if (!parsed.success) throw new Error(`Refusing to save an invalid recent-files list: ${describeIssues(parsed.error)}`);
+    if (!parsed.success)
+      throw new Error(`Refusing to save an invalid recent-files list: ${describeIssues(parsed.error)}`);
     await (this.firstLoad ?? this.load());
     this.recent = parsed.data;
     await this.write();

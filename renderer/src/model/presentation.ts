@@ -108,7 +108,12 @@ export function fitPresentation(
     dropped.push(`${what} "${id}"`);
     return fallback;
   };
-  const architectureId = keep(library.architectures.has(p.architectureId), p.architectureId, defaults.architectureId, 'architecture');
+  const architectureId = keep(
+    library.architectures.has(p.architectureId),
+    p.architectureId,
+    defaults.architectureId,
+    'architecture',
+  );
   const pathId = keep(library.paths.has(p.pathId), p.pathId, defaults.pathId, 'path');
   const left = keep(library.paths.has(p.compare.left), p.compare.left, defaults.compare.left, 'path');
   const right = keep(library.paths.has(p.compare.right), p.compare.right, defaults.compare.right, 'path');
@@ -139,7 +144,11 @@ export function fitPresentation(
 }
 
 /** A selection names a component of a stack on screen: kept while everything on screen is, and the component exists. */
-function keepSelection(library: Library, selection: Presentation['selection'], sameStacks: boolean): Presentation['selection'] {
+function keepSelection(
+  library: Library,
+  selection: Presentation['selection'],
+  sameStacks: boolean,
+): Presentation['selection'] {
   if (!selection || !sameStacks) return null;
   const id = selection.componentId;
   return [...library.architectures.values()].some((a) => a.components.some((c) => c.id === id)) ? selection : null;

@@ -453,7 +453,8 @@ export function stageDefaults(library: Library): PresentationDefaults {
   const paths = [...library.paths.values()];
   const defaults = library.defaults;
   const known = <T>(map: Map<string, T>, id: string | undefined) => (id !== undefined && map.has(id) ? id : undefined);
-  const architectureId = known(library.architectures, defaults?.architecture) ?? [...library.architectures.keys()][0] ?? '';
+  const architectureId =
+    known(library.architectures, defaults?.architecture) ?? [...library.architectures.keys()][0] ?? '';
   const firstPath = paths.find((p) => p.architecture === architectureId) ?? paths[0];
   if (!firstPath) throw new Error('The library has no I/O paths.');
   return {

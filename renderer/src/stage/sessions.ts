@@ -329,7 +329,10 @@ export class LabSession {
     const paths = new Set(this.pathsOf(this.architectureId).map((p) => p.id));
     this.chartPathIds = this.chartPathIds.filter((id) => paths.has(id));
     if (this.chartPathIds.length === 0) this.chartPathIds = [...paths].slice(0, 2);
-    if (this.crashed !== null && !library.architectures.get(this.architectureId)?.components.some((c) => c.id === this.crashed))
+    if (
+      this.crashed !== null &&
+      !library.architectures.get(this.architectureId)?.components.some((c) => c.id === this.crashed)
+    )
       this.crashed = null;
     this.update();
   }
