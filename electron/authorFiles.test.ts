@@ -299,7 +299,7 @@ describe('AuthorFiles: open, reload, watch, recent', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('stops watching when the window goes away; files then wait for the next page', async () => {
+  it('stops watching when the page that took the file goes away; files then wait for the next page', async () => {
     const { files, sent, fake } = setup();
     files.rendererReady();
     const file = path.join(dir, 'lesson.rmo');
@@ -310,5 +310,21 @@ describe('AuthorFiles: open, reload, watch, recent', () => {
     await files.open(file);
     expect(sent).toHaveLength(1);
     expect(files.rendererReady()).toMatchObject({ reason: 'open' });
+    files.close();
+    expect(fake.watchers.every((w) => w.closed)).toBe(true);
+  });
+
+  it("a file opened at launch stays watched through the window's first load", async () => {
+    const { files, sent, fake } = setup();
+    const file = path.join(dir, 'lesson.rmo');
+    await writeFile(file, 'one');
+    await files.open(file);
+    files.rendererGone(); // the first navigation of the window, before its page asked for files
+    expect(files.rendererReady()).toMatchObject({ text: 'one' });
+    await writeFile(file, 'two');
+    fake.fire('lesson.rmo');
+    fake.advance(100);
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toMatchObject({ reason: 'change', text: 'two' });
   });
 });

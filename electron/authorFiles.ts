@@ -64,8 +64,13 @@ export class AuthorFiles {
     return waiting;
   }
 
-  /** The window went away (closed or reloading): stop watching; later files wait for the next `rendererReady`. */
+  /**
+   * The page that took files is going away (a reload, a crash): it loses the file, so the watch stops, and later
+   * files wait for the next `rendererReady`. The first load of the window changes nothing: a file opened at launch
+   * is waiting for that very page, and stays watched.
+   */
   rendererGone(): void {
+    if (!this.ready) return;
     this.ready = false;
     this.watcher.close();
     this.lastText = null;
@@ -170,8 +175,10 @@ export class AuthorFiles {
     else this.pending = event;
   }
 
-  /** Stops watching (the app quits). */
+  /** The window closed: stop watching; files wait for a new window's page. */
   close(): void {
+    this.ready = false;
     this.watcher.close();
+    this.lastText = null;
   }
 }

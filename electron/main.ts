@@ -38,7 +38,7 @@ function openMainWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) {
       mainWindow = null;
-      authorFiles?.rendererGone();
+      authorFiles?.close();
     }
   });
   // A reload or a crash: the new page asks for files again (file:ready); until then none is sent.
