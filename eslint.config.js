@@ -43,6 +43,7 @@ const FILES = [
   // The settings and progress schemas of the IPC contract are pure zod: main and renderer validate with them.
   { category: 'shared-schema', pattern: 'electron/ipc/settings.ts' },
   { category: 'shared-schema', pattern: 'electron/ipc/progress.ts' },
+  { category: 'shared-schema', pattern: 'electron/ipc/files.ts' },
   // The theme colour table (plain data): main's window background, the scene's palette and labels, the UI's CSS.
   { category: 'theme-colors', pattern: 'electron/ipc/themeColors.ts' },
   { category: 'test', pattern: '**/*.test.ts' },
@@ -202,8 +203,13 @@ export default tseslint.config(
   },
   {
     // The one exception to "types only from electron/": the settings and progress schemas of the IPC contract (pure
-    // zod), so main and renderer validate with one schema (DESIGN.md, convention 13). Each is imported by one file.
-    files: ['renderer/src/platform/settings.ts', 'renderer/src/platform/progress.ts'],
+    // zod), so main and renderer validate with one schema (DESIGN.md, convention 13). Each is imported by one file;
+    // the opened-file schema (ipc/files.ts) by platform/pageFile.ts.
+    files: [
+      'renderer/src/platform/settings.ts',
+      'renderer/src/platform/progress.ts',
+      'renderer/src/platform/pageFile.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -211,7 +217,7 @@ export default tseslint.config(
           patterns: [
             electron,
             nodeBuiltins,
-            { ...electronFolder, regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/(settings|progress)$)|$)' },
+            { ...electronFolder, regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/(settings|progress|files)$)|$)' },
           ],
         },
       ],

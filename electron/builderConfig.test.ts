@@ -85,3 +85,14 @@ describe('electron-builder.yml', () => {
     }
   });
 });
+
+describe('the .rmo file association', () => {
+  it('associates the app extension with a mime type, as the code reads it', async () => {
+    const { SCENARIO_EXTENSION } = await import('./ipc/files');
+    const associations = config.fileAssociations as { ext: string; mimeType: string; name: string }[];
+    expect(associations).toHaveLength(1);
+    expect(associations[0]).toMatchObject({ ext: SCENARIO_EXTENSION, name: 'Ring Minus One scenario' });
+    expect(associations[0]?.mimeType).toMatch(/^application\/x-[a-z-]+$/);
+    expect(errorsOf({ ...config, fileAssociations: [{ ...associations[0], ext: 7 }] })).not.toBe('');
+  });
+});

@@ -46,12 +46,15 @@ function fakeElectron(userData: string) {
     readonly options: Record<string, unknown>;
     readonly loaded: string[] = [];
     readonly contentsHandlers = new Map<string, AnyFn>();
+    readonly sent: [string, unknown][] = [];
     readonly webContents = {
       mainFrame: { processId: 3, routingId: 7 },
       on: (event: string, fn: AnyFn) => this.contentsHandlers.set(event, fn),
       isDestroyed: () => false,
       printToPDF: async (options: unknown) => (record.printed.push(options), Buffer.from('%PDF-1.7 handout')),
+      send: (channel: string, payload: unknown) => this.sent.push([channel, payload]),
     };
+    focused = 0;
     bounds = { x: 10, y: 10, width: 1400, height: 800 };
     fullScreen = false;
     constructor(options: Record<string, unknown>) {
@@ -73,7 +76,13 @@ function fakeElectron(userData: string) {
     isDestroyed() {
       return false;
     }
-    focus() {}
+    focus() {
+      this.focused++;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
     once() {}
     on() {}
     loadFile(file: string, options?: { query?: Record<string, string> }) {
@@ -259,6 +268,13 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect([...record.ipc.keys()].sort()).toEqual(
       [
         'handout:savePdf',
+        'file:clearRecent',
+        'file:openDropped',
+        'file:openRecent',
+        'file:ready',
+        'file:recent',
+        'file:reload',
+        'file:showOpenDialog',
         'presenter:swapDisplays',
         'progress:load',
         'progress:save',
@@ -362,6 +378,36 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     const other = { setWindowOpenHandler: (fn: AnyFn) => (openHandler = fn), on() {} };
     for (const fn of record.appHandlers.get('web-contents-created') ?? []) fn({}, other);
     expect(openHandler?.({ url: `${rendererIndexUrl}?window=audience` })).toEqual({ action: 'deny' });
+  });
+
+  it('a second launch with a .rmo file hands it to the running window, focused, once the page is ready', async () => {
+    const file = path.join(workDir, 'lesson.rmo');
+    await writeFile(file, '{"schemaVersion": 1}');
+    const [window] = record.windows;
+    if (!window) throw new Error('no window');
+    const ready = record.ipc.get('file:ready') as AnyFn;
+    expect(await ready({ senderFrame: ourFrame() })).toEqual({ ok: true, value: null });
+    const focusedBefore = window.focused;
+    record.appHandlers.get('second-instance')?.[0]?.({}, ['/opt/rmo/ring-minus-one', 'lesson.rmo'], workDir);
+    await expect.poll(() => window.sent.length).toBe(1);
+    expect(window.focused).toBe(focusedBefore + 1);
+    const [channel, payload] = window.sent[0] ?? [];
+    expect(channel).toBe('file:opened');
+    expect(payload).toMatchObject({ ok: true, name: 'lesson.rmo', location: file, text: '{"schemaVersion": 1}' });
+    // The token reads the same file again; a made-up one reads nothing.
+    const reload = record.ipc.get('file:reload') as AnyFn;
+    const token = (payload as { token: string }).token;
+    expect(await reload({ senderFrame: ourFrame() }, { token })).toEqual({ ok: true, value: true });
+    expect(await reload({ senderFrame: ourFrame() }, { token: '0123456789abcdef' })).toEqual({
+      ok: true,
+      value: false,
+    });
+    expect(await reload({ senderFrame: ourFrame() }, { path: file })).toMatchObject({ ok: false });
+    // The recent list went to the settings file and into the File menu.
+    const onDisk = JSON.parse(await readFile(path.join(workDir, 'userData', 'settings.json'), 'utf8'));
+    expect(onDisk.recentFiles).toEqual([file]);
+    const fileMenu = record.menu?.find((m) => m.label === 'File') as { submenu: { label?: string }[] } | undefined;
+    expect(fileMenu?.submenu.map((i) => i.label)).toContain('Open Recent');
   });
 });
 

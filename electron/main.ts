@@ -14,6 +14,8 @@ import { APP_INDEX_URL, APP_ORIGIN, installAppProtocol } from './protocol';
 import { ProgressStore } from './progressStore';
 import { SettingsStore } from './settingsStore';
 import { watchRenderer } from './recovery';
+import { AuthorFiles, OPEN_DIALOG_FILTERS } from './authorFiles';
+import { fileFromArgv } from './fileArgs';
 
 // Bundled to dist-electron/main.cjs; the renderer is built to dist/renderer/ beside it (also inside app.asar).
 const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
@@ -26,12 +28,23 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 let mainWindow: BrowserWindow | null = null;
 /** The presenter's audience window; `screen` exists only once the app is ready. */
 let audienceWindows: AudienceWindows | null = null;
+/** Authors' files: open, allow-list, recent list, live reload (created once the app is ready). */
+let authorFiles: AuthorFiles | null = null;
+/** A file the OS asked to open before the app was ready (argv on first launch, macOS `open-file`). */
+let fileAtLaunch: string | null = fileFromArgv(process.argv, process.cwd());
 
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow(BrowserWindow, preloadPath);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
-    if (mainWindow === window) mainWindow = null;
+    if (mainWindow === window) {
+      mainWindow = null;
+      authorFiles?.close();
+    }
+  });
+  // A reload or a crash: the new page asks for files again (file:ready); until then none is sent.
+  window.webContents.on('did-start-navigation', (details: { isMainFrame?: boolean; isSameDocument?: boolean }) => {
+    if (details.isMainFrame !== false && !details.isSameDocument) authorFiles?.rendererGone();
   });
   loadApp(window);
   // A renderer that crashes or fails to load is reloaded, and the app puts the stage back where it was.
@@ -98,10 +111,55 @@ function lockDownSession(): void {
   });
 }
 
-function registerIpc(): void {
-  const store = { dir: app.getPath('userData') };
-  const settings = new SettingsStore(store);
-  const progress = new ProgressStore(store);
+/** Opens a file the OS handed the app (a double-click, a second launch): in the main window, brought to the front. */
+function openFromOs(file: string): void {
+  if (!authorFiles) {
+    fileAtLaunch = file;
+    return;
+  }
+  void authorFiles.open(file);
+  if (!mainWindow) mainWindow = openMainWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function installMenu(recentFiles: readonly string[]): void {
+  const template = buildMenuTemplate({
+    isDev,
+    isMac: process.platform === 'darwin',
+    onAbout: showAbout,
+    onOpenDocs: () => openExternalSafely(shell, PROJECT_DOCS_URL),
+    onOpenScenario: () => void authorFiles?.showOpenDialog(),
+    recentFiles,
+    onOpenRecent: (file) => void authorFiles?.open(file),
+    onClearRecent: () => void authorFiles?.clearRecent(),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createAuthorFiles(settings: SettingsStore): AuthorFiles {
+  return new AuthorFiles({
+    recent: settings,
+    showOpenDialog: async () => {
+      const options = {
+        title: 'Open a scenario or run sheet',
+        properties: ['openFile' as const],
+        filters: OPEN_DIALOG_FILTERS,
+      };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    send: (event) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('file:opened', event);
+    },
+    onRecentChanged: (paths) => installMenu(paths),
+  });
+}
+
+function registerIpc(files: AuthorFiles, settings: SettingsStore): void {
+  const progress = new ProgressStore({ dir: app.getPath('userData') });
   const handlers: IpcHandlers = {
     'settings:load': () => settings.load(),
     'settings:save': (value) => settings.save(value),
@@ -129,6 +187,13 @@ function registerIpc(): void {
         },
         defaultFolder: app.getPath('documents'),
       }),
+    'file:ready': () => files.rendererReady(),
+    'file:showOpenDialog': () => files.showOpenDialog(),
+    'file:reload': ({ token }) => files.reload(token),
+    'file:openRecent': ({ token }) => files.openRecent(token),
+    'file:openDropped': ({ path: file }) => files.openDropped(file),
+    'file:recent': () => files.recentList(),
+    'file:clearRecent': () => files.clearRecent(),
   };
   registerHandlers(ipcMain, handlers, {
     isTrustedSender: (frame) =>
@@ -150,10 +215,18 @@ function start(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
+  // A second launch (another double-click on a .rmo file) hands its file to this instance and quits.
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    const file = fileFromArgv(argv, workingDirectory);
+    if (file) return openFromOs(file);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  // macOS hands files by event (a double-click, a drop on the Dock icon), possibly before the app is ready.
+  app.on('open-file', (event, file: string) => {
+    event.preventDefault();
+    openFromOs(file);
   });
   lockDownWebContents();
   if (!isDev) installAppProtocol({ app, protocol, net }, rendererDir, PRODUCTION_CSP);
@@ -161,15 +234,14 @@ function start(): void {
   void app.whenReady().then(() => {
     lockDownSession();
     audienceWindows = new AudienceWindows(screen);
-    registerIpc();
-    const template = buildMenuTemplate({
-      isDev,
-      isMac: process.platform === 'darwin',
-      onAbout: showAbout,
-      onOpenDocs: () => openExternalSafely(shell, PROJECT_DOCS_URL),
-    });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    const settings = new SettingsStore({ dir: app.getPath('userData') });
+    authorFiles = createAuthorFiles(settings);
+    registerIpc(authorFiles, settings);
+    installMenu([]);
+    void authorFiles.recentPaths().then(installMenu);
     mainWindow = openMainWindow();
+    if (fileAtLaunch) void authorFiles.open(fileAtLaunch);
+    fileAtLaunch = null;
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow();
     });

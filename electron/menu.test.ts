@@ -88,3 +88,39 @@ describe('buildMenuTemplate', () => {
     expect(opts.calls).toEqual(['docs', 'about']);
   });
 });
+
+describe('File › Open Recent', () => {
+  it('lists the recent files (name, then folder), opens one, and clears the list', () => {
+    const opened: string[] = [];
+    const o = options({
+      onOpenScenario: () => opened.push('dialog'),
+      recentFiles: ['/home/a/course/lesson.rmo', 'C:\\Users\\b\\run.runsheet.json'],
+      onOpenRecent: (f) => opened.push(f),
+      onClearRecent: () => opened.push('clear'),
+    });
+    const file = submenu(buildMenuTemplate(o), 'File');
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'Open Scenario…',
+      'Open Recent',
+      'separator',
+      'quit',
+    ]);
+    const recent = file[1]?.submenu as MenuItemConstructorOptions[];
+    expect(recent.map((i) => i.label ?? i.type)).toEqual([
+      'lesson.rmo  —  /home/a/course',
+      'run.runsheet.json  —  C:\\Users\\b',
+      'separator',
+      'Clear Recent',
+    ]);
+    click(recent[1]);
+    click(recent[3]);
+    click(file[0]);
+    expect(opened).toEqual(['C:\\Users\\b\\run.runsheet.json', 'clear', 'dialog']);
+  });
+
+  it('shows an empty list with Clear Recent disabled', () => {
+    const o = options({ onOpenScenario: () => {}, recentFiles: [], onOpenRecent: () => {}, onClearRecent: () => {} });
+    const recent = submenu(buildMenuTemplate(o), 'File')[1]?.submenu as MenuItemConstructorOptions[];
+    expect(recent).toEqual([expect.objectContaining({ label: 'Clear Recent', enabled: false })]);
+  });
+});

@@ -8,6 +8,16 @@ export interface MenuOptions {
   onOpenDocs(): void;
   /** File › Open Scenario…; the item is shown only once a handler exists. */
   onOpenScenario?: () => void;
+  /** File › Open Recent: the files opened lately (absolute paths, most recent first). */
+  recentFiles?: readonly string[];
+  onOpenRecent?: (file: string) => void;
+  onClearRecent?: () => void;
+}
+
+/** A recent file as a menu label: its name, then its folder (names alone repeat: every course has a lesson.rmo). */
+export function recentLabel(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? file : `${file.slice(cut + 1)}  —  ${file.slice(0, cut)}`;
 }
 
 /** The application menu as a plain template (no Electron calls), so tests can read it. */
@@ -35,7 +45,21 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const fileItems: MenuItemConstructorOptions[] = [];
   if (options.onOpenScenario) {
     const open = options.onOpenScenario;
-    fileItems.push({ label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: () => open() }, { type: 'separator' });
+    fileItems.push({ label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: () => open() });
+    const recent = options.recentFiles ?? [];
+    const openRecent = options.onOpenRecent;
+    const clear = options.onClearRecent;
+    if (openRecent && clear) {
+      fileItems.push({
+        label: 'Open Recent',
+        submenu: [
+          ...recent.map((file) => ({ label: recentLabel(file), click: () => openRecent(file) })),
+          ...(recent.length > 0 ? [{ type: 'separator' as const }] : []),
+          { label: 'Clear Recent', enabled: recent.length > 0, click: () => clear() },
+        ],
+      });
+    }
+    fileItems.push({ type: 'separator' });
   }
   fileItems.push(isMac ? { role: 'close' } : { role: 'quit', accelerator: 'Ctrl+Q' });
   template.push({ label: 'File', submenu: fileItems });

@@ -1,7 +1,8 @@
 // The preload runs sandboxed: it may only require('electron'). It imports nothing else at runtime (all other
 // imports are types), so the bundle stays small and the renderer can `import type { RingMinusOneApi }` from here.
-import { contextBridge, ipcRenderer } from 'electron';
-import type { IpcChannel, IpcRequest, IpcResponse, IpcResult } from './ipc/contract';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { IpcChannel, IpcEventName, IpcEventPayload, IpcRequest, IpcResponse, IpcResult } from './ipc/contract';
+import type { OpenedFileEvent, RecentFile } from './ipc/files';
 import type { Progress, ProgressLoad } from './ipc/progress';
 import type { Settings, SettingsLoad } from './ipc/settings';
 
@@ -30,7 +31,34 @@ const api = {
   /** Prints the open handout to a PDF and saves it where the user chooses; resolves where, or saved: false. */
   saveHandoutPdf: (fileName: string): Promise<IpcResponse<'handout:savePdf'>> =>
     invoke('handout:savePdf', { fileName }),
+  /** The page can take author files: resolves to a file opened before it could (or null); see onFileOpened. */
+  filesReady: (): Promise<OpenedFileEvent | null> => invoke('file:ready'),
+  /** Shows the Open dialog; resolves whether a file was chosen (it arrives through onFileOpened). */
+  showOpenDialog: (): Promise<boolean> => invoke('file:showOpenDialog'),
+  /** Reads an opened file again by the token main gave it. */
+  reloadFile: (token: string): Promise<boolean> => invoke('file:reload', { token }),
+  openRecentFile: (token: string): Promise<boolean> => invoke('file:openRecent', { token }),
+  recentFiles: (): Promise<RecentFile[]> => invoke('file:recent'),
+  clearRecentFiles: (): Promise<RecentFile[]> => invoke('file:clearRecent'),
+  /**
+   * A file dropped on the window: its path comes from the File object itself (webUtils), so page script cannot name
+   * a path. Resolves false when the file has no path on disk or main refuses it.
+   */
+  openDroppedFile: (file: File): Promise<boolean> => {
+    const path = webUtils.getPathForFile(file);
+    return path ? invoke('file:openDropped', { path }) : Promise.resolve(false);
+  },
+  /** Calls `listener` with every file main hands over; returns the function that stops listening. */
+  onFileOpened: (listener: (event: IpcEventPayload<'file:opened'>) => void): (() => void) =>
+    on('file:opened', listener),
 };
+
+/** Subscribes to a main-to-renderer event without handing the page the IPC event object (or ipcRenderer). */
+function on<E extends IpcEventName>(name: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
+  const wrapped = (_event: unknown, payload: IpcEventPayload<E>) => listener(payload);
+  ipcRenderer.on(name, wrapped);
+  return () => void ipcRenderer.removeListener(name, wrapped);
+}
 
 export type RingMinusOneApi = typeof api;
 

@@ -179,3 +179,31 @@ describe('settings store', () => {
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 });
+
+describe('the recent-files list in settings.json', () => {
+  it('is kept beside the settings, survives a restart and a save of the settings from the renderer', async () => {
+    const store = new SettingsStore(opts());
+    await store.setRecentFiles(['/home/a/lesson.rmo', '/home/a/old.json']);
+    await store.save(projector);
+    const after = new SettingsStore(opts());
+    expect(await after.load()).toEqual({ settings: projector, problem: null });
+    expect(await after.recentFiles()).toEqual(['/home/a/lesson.rmo', '/home/a/old.json']);
+    // The list is main's own: it is never part of what the renderer loads or saves, and not logged as unknown.
+    expect(JSON.parse(await readFile(settingsPath(dir), 'utf8'))).toEqual({
+      ...projector,
+      recentFiles: ['/home/a/lesson.rmo', '/home/a/old.json'],
+    });
+    expect(logs).toEqual([]);
+  });
+
+  it('refuses a list that is too long, and starts empty from a damaged one without losing the settings', async () => {
+    const store = new SettingsStore(opts());
+    const eleven = Array.from({ length: 11 }, (_, i) => `/f${i}.rmo`);
+    await expect(store.setRecentFiles(eleven)).rejects.toThrow(/recent-files list/);
+    await writeFile(settingsPath(dir), JSON.stringify({ ...projector, recentFiles: 'not a list' }));
+    const fresh = new SettingsStore(opts());
+    expect((await fresh.load()).settings).toEqual(projector);
+    expect(await fresh.recentFiles()).toEqual([]);
+    expect(logs.join('\n')).toMatch(/recent-files list .* unusable/);
+  });
+});

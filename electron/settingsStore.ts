@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { JsonFileStore, type JsonFileFs } from './jsonFileStore';
+import { recentPathsSchema } from './ipc/files';
 import {
   DEFAULT_SETTINGS,
   MAX_SETTINGS_BYTES,
   describeIssues,
   readSettingsFields,
   settingsSchema,
+  RECENT_FILES_KEY,
   type Settings,
   type SettingsLoad,
 } from './ipc/settings';
@@ -45,9 +47,15 @@ export class SettingsStore {
   private unknown: Record<string, unknown> = {};
   /** The first load; a save waits for it, so that the unknown keys are known before anything is written. */
   private firstLoad: Promise<SettingsLoad> | null = null;
+  /** The recent-files list: main's alone (the renderer never sends paths), kept beside the settings in the file. */
+  private recent: string[] = [];
+  /** The settings as last loaded or saved, written again when only the recent list changes. */
+  private current: Settings = { ...DEFAULT_SETTINGS };
+  private readonly log: (message: string) => void;
 
   constructor(options: SettingsStoreOptions) {
     const log = options.log ?? ((message: string) => console.warn(message));
+    this.log = log;
     const file = settingsPath(options.dir);
     this.store = new JsonFileStore<StoredSettings>({
       file,
@@ -57,7 +65,7 @@ export class SettingsStore {
       fresh: () => ({ ...DEFAULT_SETTINGS }),
       check: (raw) => {
         const { settings, problems, unknown } = readSettingsFields(raw);
-        const keys = Object.keys(unknown);
+        const keys = Object.keys(unknown).filter((key) => key !== RECENT_FILES_KEY);
         if (keys.length > 0) {
           log(`Ring Minus One: settings file ${file}: kept keys this version does not know: ${keys.join(', ')}.`);
         }
@@ -83,7 +91,13 @@ export class SettingsStore {
   private async loadNow(): Promise<SettingsLoad> {
     const { value, problem } = await this.store.load();
     const { settings, unknown } = readSettingsFields(value);
-    this.unknown = unknown;
+    const { [RECENT_FILES_KEY]: recent, ...rest } = unknown;
+    this.unknown = rest;
+    this.current = settings;
+    const parsed = recentPathsSchema.safeParse(recent ?? []);
+    this.recent = parsed.success ? parsed.data : [];
+    if (!parsed.success)
+      this.log(`Ring Minus One: the recent-files list in settings.json was unusable and starts empty.`);
     return { settings, problem };
   }
 
@@ -92,7 +106,29 @@ export class SettingsStore {
     const parsed = settingsSchema.safeParse(settings);
     if (!parsed.success) throw new Error(`Refusing to save invalid settings: ${describeIssues(parsed.error)}`);
     await (this.firstLoad ?? this.load());
-    await this.store.save({ ...this.unknown, ...parsed.data });
+    this.current = parsed.data;
+    await this.write();
     return parsed.data;
+  }
+
+  /** The recent-files list (absolute paths, most recent first), as stored. */
+  async recentFiles(): Promise<string[]> {
+    await (this.firstLoad ?? this.load());
+    return [...this.recent];
+  }
+
+  /** Replaces the recent-files list and writes it with the settings. */
+  async setRecentFiles(paths: readonly string[]): Promise<void> {
+    const parsed = recentPathsSchema.safeParse(paths);
+    if (!parsed.success)
+      throw new Error(`Refusing to save an invalid recent-files list: ${describeIssues(parsed.error)}`);
+    await (this.firstLoad ?? this.load());
+    this.recent = parsed.data;
+    await this.write();
+  }
+
+  private write(): Promise<void> {
+    const recent = this.recent.length > 0 ? { [RECENT_FILES_KEY]: this.recent } : {};
+    return this.store.save({ ...this.unknown, ...recent, ...this.current });
   }
 }

@@ -51,7 +51,22 @@ test('the renderer has no Node.js and only the named preload API', async () => {
   });
   expect(probe.require).toBe('undefined');
   expect(probe.process).toBe('undefined');
-  expect(probe.api).toEqual(['loadProgress', 'loadSettings', 'openExternal', 'saveProgress', 'saveSettings']);
+  expect(probe.api).toEqual([
+    'clearRecentFiles',
+    'filesReady',
+    'loadProgress',
+    'loadSettings',
+    'onFileOpened',
+    'openDroppedFile',
+    'openExternal',
+    'openRecentFile',
+    'recentFiles',
+    'reloadFile',
+    'saveProgress',
+    'saveSettings',
+    'showOpenDialog',
+    'swapDisplays',
+  ]);
 });
 
 test('new windows are denied and navigation away is blocked', async () => {

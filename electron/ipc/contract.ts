@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileTokenSchema, openedFileEventSchema, recentFileSchema } from './files';
 import { progressLoadSchema, progressSchema } from './progress';
 import { settingsLoadSchema, settingsSchema } from './settings';
 
@@ -33,7 +34,35 @@ export const ipcContract = {
       z.strictObject({ saved: z.literal(false) }),
     ]),
   },
+  /**
+   * The renderer can take author files now; answers the file opened before it could (a double-clicked `.rmo` that
+   * started the app), or null. Later files arrive as `file:opened` events.
+   */
+  'file:ready': { request: z.undefined(), response: openedFileEventSchema.nullable() },
+  /** File › Open: main shows the dialog; answers whether a file was chosen (it arrives as a `file:opened` event). */
+  'file:showOpenDialog': { request: z.undefined(), response: z.boolean() },
+  /** Reads a file the user opened again, named by its token; false for a token main never gave out. */
+  'file:reload': { request: fileTokenSchema, response: z.boolean() },
+  /** Opens an entry of the recent list by its token. */
+  'file:openRecent': { request: fileTokenSchema, response: z.boolean() },
+  /**
+   * A file the user dropped on the window. The preload takes its path from the dropped File (webUtils), never from
+   * page script; main accepts only absolute paths of openable files (`.rmo`, `.json`) and reads them size-capped.
+   */
+  'file:openDropped': { request: z.strictObject({ path: z.string().min(1).max(4096) }), response: z.boolean() },
+  /** The recent-files list, each entry with a token and whether the file is still there. */
+  'file:recent': { request: z.undefined(), response: z.array(recentFileSchema) },
+  /** Empties the recent-files list. */
+  'file:clearRecent': { request: z.undefined(), response: z.array(recentFileSchema) },
 } as const;
+
+/** Messages main sends to the renderer (webContents.send), each with the schema of its payload. */
+export const ipcEvents = {
+  /** A file the user opened, read again, or that changed on disk (or why it could not be read). */
+  'file:opened': openedFileEventSchema,
+} as const;
+export type IpcEventName = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>;
 
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;

@@ -45,6 +45,13 @@ function setup(handlerOverrides: Partial<IpcHandlers> = {}) {
     'progress:save': () => undefined,
     'presenter:swapDisplays': () => false,
     'handout:savePdf': () => ({ saved: false }),
+    'file:ready': () => null,
+    'file:showOpenDialog': () => false,
+    'file:reload': ({ token }) => (calls.push(`reload:${token}`), true),
+    'file:openRecent': () => false,
+    'file:openDropped': () => false,
+    'file:recent': () => [],
+    'file:clearRecent': () => [],
     'shell:openExternal': ({ url }) => {
       calls.push(`open:${url}`);
       return true;
@@ -151,5 +158,15 @@ describe('registerHandlers', () => {
       ok: false,
       error: 'IPC "settings:load" failed: disk on fire',
     });
+  });
+
+  it('names an opened file only by a token: a path, or anything else, is refused before the handler runs', async () => {
+    const { ipc, calls } = setup();
+    const token = '2f1c9d3e-8a41-4b7e-9f0a-1c2d3e4f5a6b';
+    expect(await ipc.invoke('file:reload', ourFrame, { token })).toEqual({ ok: true, value: true });
+    for (const bad of [{ path: '/etc/passwd' }, { token: '../../etc/passwd' }, { token, path: '/x' }, '/etc/passwd']) {
+      expect(await ipc.invoke('file:reload', ourFrame, bad)).toMatchObject({ ok: false, error: /invalid payload/ });
+    }
+    expect(calls).toEqual([`reload:${token}`]);
   });
 });

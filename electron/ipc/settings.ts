@@ -31,6 +31,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reducedMotion: 'system',
 });
 
+/**
+ * The key of the recent-files list in settings.json. Main's alone: not part of `settingsSchema` (the renderer never
+ * sends paths); settingsStore.ts reads and writes it with recentPathsSchema (ipc/files.ts).
+ */
+export const RECENT_FILES_KEY = 'recentFiles';
+
 /** Real settings are a few hundred bytes; a larger file is set aside unread (it could be hundreds of MB). */
 export const MAX_SETTINGS_BYTES = 64 * 1024;
 

@@ -84,3 +84,72 @@ export function checkPresentation(library: Library, p: Presentation): string[] {
   });
   return errors;
 }
+
+/** What a library offers first: the ids a presentation falls back to when its own are gone. */
+export interface PresentationDefaults {
+  architectureId: string;
+  pathId: string;
+  compare: { left: string; right: string };
+}
+
+/**
+ * The same presentation on another library (an author's file reloaded): every id the library still knows is kept,
+ * every id it does not know falls back to `defaults` (and whatever hangs on it: the crash, the spotlight, the
+ * selection, the model time of a path that is gone). `dropped` names what could not be kept, one line each.
+ */
+export function fitPresentation(
+  library: Library,
+  p: Presentation,
+  defaults: PresentationDefaults,
+): { presentation: Presentation; dropped: string[] } {
+  const dropped: string[] = [];
+  const keep = (has: boolean, id: string, fallback: string, what: string): string => {
+    if (has) return id;
+    dropped.push(`${what} "${id}"`);
+    return fallback;
+  };
+  const architectureId = keep(
+    library.architectures.has(p.architectureId),
+    p.architectureId,
+    defaults.architectureId,
+    'architecture',
+  );
+  const pathId = keep(library.paths.has(p.pathId), p.pathId, defaults.pathId, 'path');
+  const left = keep(library.paths.has(p.compare.left), p.compare.left, defaults.compare.left, 'path');
+  const right = keep(library.paths.has(p.compare.right), p.compare.right, defaults.compare.right, 'path');
+  const arch = library.architectures.get(architectureId);
+  const has = (id: string) => arch?.components.some((c) => c.id === id) ?? false;
+  const sameArchitecture = architectureId === p.architectureId;
+  const crashed = p.crashed !== null && sameArchitecture && has(p.crashed) ? p.crashed : null;
+  if (p.crashed !== null && crashed === null) dropped.push(`crashed component "${p.crashed}"`);
+  const claim = p.claim !== null && (library.claims.has(p.claim) || library.foundations.has(p.claim)) ? p.claim : null;
+  if (p.claim !== null && claim === null) dropped.push(`claim "${p.claim}"`);
+  // The clock belongs to the path (or pair) on screen: another path starts at its beginning.
+  const clockKept = p.view === 'compare' ? left === p.compare.left && right === p.compare.right : pathId === p.pathId;
+  return {
+    presentation: {
+      ...p,
+      architectureId,
+      pathId,
+      compare: { left, right },
+      time: clockKept ? p.time : 0,
+      playing: clockKept && p.playing,
+      crashed,
+      claim,
+      spotlight: sameArchitecture ? p.spotlight.filter(has) : [],
+      selection: keepSelection(library, p.selection, dropped.length === 0),
+    },
+    dropped: [...new Set(dropped)],
+  };
+}
+
+/** A selection names a component of a stack on screen: kept while everything on screen is, and the component exists. */
+function keepSelection(
+  library: Library,
+  selection: Presentation['selection'],
+  sameStacks: boolean,
+): Presentation['selection'] {
+  if (!selection || !sameStacks) return null;
+  const id = selection.componentId;
+  return [...library.architectures.values()].some((a) => a.components.some((c) => c.id === id)) ? selection : null;
+}

@@ -1,3 +1,4 @@
+import { BrowserFiles, browserFilePicker } from './BrowserFiles';
 import type { HandoutExport, Platform } from './Platform';
 import {
   checkProgress,
@@ -33,6 +34,7 @@ const IN_MEMORY = 'The course keeps running, but its progress lasts only until t
 export class BrowserPlatform implements Platform {
   readonly kind = 'browser' as const;
   private readonly progressGate = new ProgressSaveGate();
+  readonly files = new BrowserFiles({ showOpenFilePicker: browserFilePicker() });
   constructor(
     /** Defaults to localStorage, looked up at each use: where the browser blocks it, even the lookup throws. */
     private readonly storageOverride?: Storage,

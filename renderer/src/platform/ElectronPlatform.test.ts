@@ -3,6 +3,7 @@ import type { RingMinusOneApi } from '../../../electron/preload';
 import { ElectronPlatform } from './ElectronPlatform';
 import { emptyProgress, markCompleted, type Progress } from './progress';
 import { DEFAULT_SETTINGS } from './settings';
+import { fakeFilesApi } from './testing/fakes';
 
 const stored = markCompleted(emptyProgress(), 'lesson-1', new Date('2025-01-02T03:04:05.678Z'));
 
@@ -27,6 +28,7 @@ function fakeApi(options: { loadFails?: boolean; saveFails?: () => boolean; prob
     },
     openExternal: async () => true,
     saveHandoutPdf: async () => ({ saved: false }),
+    ...fakeFilesApi().api,
   };
   return { api, state };
 }

@@ -1,4 +1,5 @@
 import type { RingMinusOneApi } from '../../../electron/preload';
+import { ElectronFiles } from './ElectronFiles';
 import type { HandoutExport, Platform } from './Platform';
 import { describeProgressProblem, emptyProgress, type Progress, type ProgressSaveStatus } from './progress';
 import { ProgressSaveGate } from './ProgressSaveGate';
@@ -17,7 +18,10 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
   private readonly progressGate = new ProgressSaveGate();
-  constructor(private readonly api: RingMinusOneApi) {}
+  readonly files: ElectronFiles;
+  constructor(private readonly api: RingMinusOneApi) {
+    this.files = new ElectronFiles(api);
+  }
 
   async loadSettings(): Promise<{ settings: Settings; problems: SettingsProblem[] }> {
     const { settings: stored, problem } = await this.api.loadSettings();

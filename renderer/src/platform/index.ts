@@ -2,7 +2,7 @@ import { BrowserPlatform } from './BrowserPlatform';
 import { ElectronPlatform } from './ElectronPlatform';
 import type { Platform } from './Platform';
 
-export type { HandoutExport, Platform, ProgressHost } from './Platform';
+export type { HandoutExport, Platform, ProgressHost, FileHost, OpenedFile, RecentFile, FileReason } from './Platform';
 export * from './settings';
 export * from './progress';
 export { exportProgress, importProgress, type ImportResult } from './progressFile';

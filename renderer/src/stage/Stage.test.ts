@@ -238,3 +238,76 @@ describe('Stage: the Type 1 <-> Type 2 morph', () => {
     expect(stage.snapshot.morph).toMatchObject({ to: 'esx-3-classic', t: 1 });
   });
 });
+
+describe('Stage.replaceLibrary: another library on stage, the presentation kept', () => {
+  /** A copy of the built-in library with one path or architecture taken out (what a reloaded author file does). */
+  function without(kind: 'paths' | 'architectures', id: string) {
+    const copy = { ...lib, paths: new Map(lib.paths), architectures: new Map(lib.architectures) };
+    copy[kind].delete(id);
+    return copy;
+  }
+
+  it('keeps the view, the path and the hop when the new library still has them, and publishes one snapshot', () => {
+    const { stage, view } = walkthroughStage();
+    stage.walkthrough.goTo(3);
+    stage.setCamera('side');
+    const before = stage.snapshot;
+    const seen: StageSnapshot[] = [];
+    stage.subscribe((s) => seen.push(s));
+    const next = { ...lib, paths: new Map(lib.paths) };
+    expect(stage.replaceLibrary(next)).toEqual([]);
+    expect(stage.library).toBe(next);
+    expect(stage.snapshot.mode).toBe('walkthrough');
+    expect(stage.snapshot.walkthrough.pathId).toBe('hyperv-synthetic-disk-write');
+    expect(stage.snapshot.walkthrough.player.hopIndex).toBe(3);
+    expect(stage.snapshot.walkthrough.player.time).toBeCloseTo(before.walkthrough.player.time, 9);
+    expect(stage.snapshot.camera).toBe('side');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(view.drawn[0]?.snapshot?.hopIndex).toBe(3);
+  });
+
+  it('falls back to the first path, at its start, when the path on stage is gone, and says so', () => {
+    const { stage } = walkthroughStage('hyperv-emulated-ide-write');
+    stage.walkthrough.goTo(2);
+    const next = without('paths', 'hyperv-emulated-ide-write');
+    const dropped = stage.replaceLibrary(next);
+    expect(dropped).toEqual(['path "hyperv-emulated-ide-write"']);
+    expect(stage.snapshot.mode).toBe('walkthrough');
+    expect(next.paths.has(stage.snapshot.walkthrough.pathId)).toBe(true);
+    expect(stage.snapshot.walkthrough.player.time).toBe(0);
+    // The session plays the new library: a path only the old one had is refused.
+    expect(() => stage.walkthrough.setPath('hyperv-emulated-ide-write')).toThrow(/Unknown path/);
+  });
+
+  it('keeps the architecture of Explore, or falls back to the default one when it is gone', () => {
+    const stage = new Stage(lib);
+    const other = [...lib.architectures.keys()].find((id) => id !== stage.snapshot.architectureId)!;
+    stage.setArchitecture(other);
+    expect(stage.replaceLibrary({ ...lib })).toEqual([]);
+    expect(stage.snapshot.architectureId).toBe(other);
+    const dropped = stage.replaceLibrary(without('architectures', other));
+    expect(dropped).toContain(`architecture "${other}"`);
+    expect(stage.snapshot.architectureId).toBe(lib.defaults?.architecture);
+  });
+
+  it('keeps the Lab: its architecture, what-ifs and the player shown', () => {
+    const stage = new Stage(lib);
+    stage.setMode('lab');
+    stage.lab.setWhatIf('batching', false);
+    stage.lab.setShowPlayer(true);
+    const before = stage.presentation();
+    expect(stage.replaceLibrary({ ...lib })).toEqual([]);
+    expect(stage.presentation()).toEqual(before);
+  });
+
+  it('a library with an architecture of its own: it can be put on stage after the swap', () => {
+    const stage = new Stage(lib);
+    const base = lib.architectures.get('hyperv-2008')!;
+    const own = { ...base, id: 'my-hyperv', name: 'My Hyper-V' };
+    const next = { ...lib, architectures: new Map([...lib.architectures, [own.id, own]]) };
+    expect(() => stage.setArchitecture('my-hyperv')).toThrow();
+    stage.replaceLibrary(next);
+    stage.setArchitecture('my-hyperv');
+    expect(stage.snapshot.stacks[0]?.architecture.name).toBe('My Hyper-V');
+  });
+});

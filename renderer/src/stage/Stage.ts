@@ -15,7 +15,12 @@
  */
 import { demoArchitecture, type Presentation, type View } from '../model';
 import { morphCaption, morphTarget } from '../model/morph';
-import { checkPresentation, type CameraPreset } from '../model/presentation';
+import {
+  checkPresentation,
+  fitPresentation,
+  type CameraPreset,
+  type PresentationDefaults,
+} from '../model/presentation';
 import type { Architecture, Library } from '../model/types';
 import type { PickResult, StackInput } from '../scene/sceneTypes';
 import {
@@ -94,24 +99,46 @@ export class Stage {
   /** Frames run so far (for tests and the debug hook). */
   frames = 0;
 
-  constructor(readonly library: Library) {
-    const paths = [...library.paths.values()];
-    const defaults = library.defaults;
-    this.architectureId = defaults?.architecture ?? [...library.architectures.keys()][0] ?? '';
-    const firstPath = paths.find((p) => p.architecture === this.architectureId) ?? paths[0];
-    if (!firstPath) throw new Error('The library has no I/O paths.');
+  private lib: Library;
+
+  constructor(library: Library) {
+    this.lib = library;
+    const first = stageDefaults(library);
+    this.architectureId = first.architectureId;
     const changed = () => this.changed();
-    this.walkthrough = new WalkthroughSession(library, firstPath.id, changed);
-    this.compare = new CompareSession(
-      library,
-      defaults?.compare.left ?? firstPath.id,
-      defaults?.compare.right ?? paths[1]?.id ?? firstPath.id,
-      changed,
-    );
+    this.walkthrough = new WalkthroughSession(library, first.pathId, changed);
+    this.compare = new CompareSession(library, first.compare.left, first.compare.right, changed);
     this.lab = new LabSession(library, this.architectureId, changed);
-    const firstClaim = [...library.claims.values()].sort((a, b) => a.number - b.number)[0];
-    this.claim = firstClaim?.id ?? null;
+    this.claim = firstClaim(library);
     this.current = this.build(0);
+  }
+
+  /** The content on stage: the built-in library, or that plus an author's file (replaceLibrary). */
+  get library(): Library {
+    return this.lib;
+  }
+
+  /**
+   * Puts another library on stage (an author's file opened or reloaded) without a page reload: the same view, path,
+   * model time, architecture, what-ifs and camera stay on stage wherever the new library still has them; what it
+   * lacks falls back to the library's defaults. Returns what could not be kept (empty when everything was).
+   */
+  replaceLibrary(library: Library): string[] {
+    const before = this.presentation();
+    const defaults = stageDefaults(library);
+    const { presentation, dropped } = fitPresentation(library, before, defaults);
+    this.lib = library;
+    this.batch(() => {
+      this.morph = null;
+      this.walkthrough.setLibrary(library, presentation.pathId);
+      this.compare.setLibrary(library, presentation.compare.left, presentation.compare.right);
+      this.lab.setLibrary(library, defaults.architectureId);
+      if (!library.architectures.has(this.architectureId)) this.architectureId = defaults.architectureId;
+      if (this.claim !== null && !library.claims.has(this.claim) && !library.foundations.has(this.claim))
+        this.claim = firstClaim(library);
+    });
+    const problems = this.restore(presentation);
+    return [...dropped, ...problems];
   }
 
   // ---- snapshots out ----
@@ -182,8 +209,8 @@ export class Stage {
           ['right', snap.right],
         ].flatMap(([key, s]) => {
           const side = s as typeof snap.left;
-          const path = this.library.paths.get(side.pathId);
-          const architecture = this.library.architectures.get(side.architectureId);
+          const path = this.lib.paths.get(side.pathId);
+          const architecture = this.lib.architectures.get(side.architectureId);
           return architecture
             ? [{ key: key as string, architecture, snapshot: side, path, title: path?.name ?? architecture.name }]
             : [];
@@ -207,17 +234,17 @@ export class Stage {
   }
 
   private architecture(id: string): Architecture {
-    const arch = this.library.architectures.get(id);
+    const arch = this.lib.architectures.get(id);
     if (!arch) throw new Error(`Unknown architecture "${id}"`);
     return arch;
   }
 
   private claimsArchitecture(): string {
     const id = this.claim;
-    const item = id ? (this.library.claims.get(id) ?? this.library.foundations.get(id)) : undefined;
+    const item = id ? (this.lib.claims.get(id) ?? this.lib.foundations.get(id)) : undefined;
     for (const demo of item?.demos ?? []) {
-      const arch = demoArchitecture(this.library, demo);
-      if (arch && this.library.architectures.has(arch)) return arch;
+      const arch = demoArchitecture(this.lib, demo);
+      if (arch && this.lib.architectures.has(arch)) return arch;
     }
     return this.architectureId;
   }
@@ -289,13 +316,13 @@ export class Stage {
 
   /** Where "Morph to Type 1 / Type 2" goes from the architecture shown in Explore, if anywhere. */
   get morphTarget(): Architecture | undefined {
-    const arch = this.library.architectures.get(this.architectureId);
-    return arch ? morphTarget(arch, this.library.architectures) : undefined;
+    const arch = this.lib.architectures.get(this.architectureId);
+    return arch ? morphTarget(arch, this.lib.architectures) : undefined;
   }
 
   /** Morphs the stack to its Type 1 / Type 2 partner; under reduced motion it cuts straight to the end. */
   startMorph(): void {
-    const from = this.library.architectures.get(this.architectureId);
+    const from = this.lib.architectures.get(this.architectureId);
     const to = this.morphTarget;
     if (this.mode !== 'explore' || !from || !to) return;
     this.selection = null;
@@ -333,7 +360,7 @@ export class Stage {
 
   /** Puts a presentation state on stage. Returns the problems (unknown ids) instead of applying a state that does not fit. */
   restore(p: Presentation): string[] {
-    const errors = checkPresentation(this.library, p);
+    const errors = checkPresentation(this.lib, p);
     if (errors.length > 0) return errors;
     this.batch(() => {
       this.setMode(p.view);
@@ -419,4 +446,27 @@ export class Stage {
     if (!running) this.ticking = false;
     return running;
   };
+}
+
+/** What a library shows first: its declared defaults, else its first architecture and paths. */
+export function stageDefaults(library: Library): PresentationDefaults {
+  const paths = [...library.paths.values()];
+  const defaults = library.defaults;
+  const known = <T>(map: Map<string, T>, id: string | undefined) => (id !== undefined && map.has(id) ? id : undefined);
+  const architectureId =
+    known(library.architectures, defaults?.architecture) ?? [...library.architectures.keys()][0] ?? '';
+  const firstPath = paths.find((p) => p.architecture === architectureId) ?? paths[0];
+  if (!firstPath) throw new Error('The library has no I/O paths.');
+  return {
+    architectureId,
+    pathId: firstPath.id,
+    compare: {
+      left: known(library.paths, defaults?.compare.left) ?? firstPath.id,
+      right: known(library.paths, defaults?.compare.right) ?? paths.find((p) => p !== firstPath)?.id ?? firstPath.id,
+    },
+  };
+}
+
+function firstClaim(library: Library): string | null {
+  return [...library.claims.values()].sort((a, b) => a.number - b.number)[0]?.id ?? null;
 }

@@ -127,6 +127,17 @@ export class WalkthroughSession extends PlayerSession<WalkthroughPlayer, PlayerS
     this.changed();
   }
 
+  /** Rebuilds the player on another library (an author's file reloaded), on `pathId`, keeping its place in time. */
+  setLibrary(library: Library, pathId: string): void {
+    if (!library.paths.has(pathId)) throw new Error(`Unknown path "${pathId}"`);
+    const { time, speed } = this.player;
+    const same = pathId === this.pathId;
+    this.library = library;
+    const next = new WalkthroughPlayer(library, pathId, this.options);
+    if (same) next.seek(Math.min(time, next.duration));
+    this.replace(next, speed);
+  }
+
   /** Jumps to the start of a hop and pauses. */
   goTo = (hop: number) => this.run((p) => (p.pause(), p.goTo(hop)));
 
@@ -159,7 +170,7 @@ export class CompareSession extends PlayerSession<ComparePlayer, CompareSnapshot
   private summary: string;
 
   constructor(
-    private readonly library: Library,
+    private library: Library,
     leftId: string,
     rightId: string,
     changed: () => void,
@@ -187,6 +198,12 @@ export class CompareSession extends PlayerSession<ComparePlayer, CompareSnapshot
       costs: { left: p.left.cost, right: p.right.cost },
       summary: this.summary,
     };
+  }
+
+  /** Another library (an author's file reloaded): the pair is rebuilt on it, at the start of its clock. */
+  setLibrary(library: Library, leftId: string, rightId: string): void {
+    this.library = library;
+    this.setPaths(leftId, rightId);
   }
 
   setPaths(leftId: string, rightId: string): void {
@@ -238,7 +255,7 @@ export class LabSession {
   readonly walkthrough: WalkthroughSession;
 
   constructor(
-    private readonly library: Library,
+    private library: Library,
     architectureId: string,
     private readonly changed: () => void,
   ) {
@@ -296,6 +313,28 @@ export class LabSession {
     this.update();
     const first = this.variant.paths[0];
     if (first) this.walkthrough.setPath(first.id);
+  }
+
+  /**
+   * Another library (an author's file reloaded): the Lab keeps its architecture, parameters and what-ifs where the
+   * library still has them (else `fallback`, with no crash), and derives its variant again.
+   */
+  setLibrary(library: Library, fallback: string): void {
+    this.library = library;
+    if (!library.architectures.has(this.architectureId)) {
+      this.architectureId = fallback;
+      this.crashed = null;
+    }
+    this.overrides = Object.fromEntries(Object.entries(this.overrides).filter(([id]) => library.parameters.has(id)));
+    const paths = new Set(this.pathsOf(this.architectureId).map((p) => p.id));
+    this.chartPathIds = this.chartPathIds.filter((id) => paths.has(id));
+    if (this.chartPathIds.length === 0) this.chartPathIds = [...paths].slice(0, 2);
+    if (
+      this.crashed !== null &&
+      !library.architectures.get(this.architectureId)?.components.some((c) => c.id === this.crashed)
+    )
+      this.crashed = null;
+    this.update();
   }
 
   setParameter(id: string, value: number): void {

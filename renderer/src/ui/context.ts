@@ -6,6 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type { AppState } from './state/AppState.svelte';
 import type { ErrorLog } from './errors/errorLog.svelte';
+import type { AuthorFileState } from './state/AuthorFileState.svelte';
 
 const KEY = Symbol('ring-minus-one/app');
 
@@ -30,4 +31,17 @@ export function getErrorLog(): ErrorLog {
   const log = getContext<ErrorLog | undefined>(ERRORS);
   if (!log) throw new Error('getErrorLog() outside the app: App.svelte sets the context.');
   return log;
+}
+
+const AUTHOR_FILES = Symbol('ring-minus-one/author-files');
+
+/** The author's file (App sets it beside the app state). */
+export function setAuthorFiles(files: AuthorFileState): AuthorFileState {
+  return setContext(AUTHOR_FILES, files);
+}
+
+export function getAuthorFiles(): AuthorFileState {
+  const files = getContext<AuthorFileState | undefined>(AUTHOR_FILES);
+  if (!files) throw new Error('getAuthorFiles() outside the app: App.svelte sets the context.');
+  return files;
 }

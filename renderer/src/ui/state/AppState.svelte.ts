@@ -8,6 +8,7 @@ import { HandoutState } from '../handout/HandoutState.svelte';
 import { Stage, type StageSnapshot } from '../../stage/Stage';
 import type { PlayerControls } from '../../stage/sessions';
 import type { View } from '../../model/presentation';
+import type { UserScenarioSummary } from '../../model/userScenario';
 
 export type Mode = View;
 export const MODES: { id: Mode; label: string; key: string }[] = [
@@ -76,10 +77,16 @@ export class AppState {
     reset: () => this.stage.player?.reset(),
   };
 
+  /** The content on stage: built-in, or built-in plus an author's file (replaceLibrary). */
+  library = $state.raw<Library>(null as unknown as Library);
+  /** What the author's file added to the library (its ids are marked "from <file>" in the lists), or null. */
+  authored = $state.raw<UserScenarioSummary | null>(null);
+
   constructor(
-    readonly library: Library,
+    library: Library,
     readonly platform: Platform,
   ) {
+    this.library = library;
     this.settings = new SettingsState(platform);
     this.stage = new Stage(library);
     this.snap = this.stage.snapshot;
@@ -89,6 +96,28 @@ export class AppState {
       return this.stage.restore(p);
     });
     this.handout = new HandoutState(this.stage);
+  }
+
+  /**
+   * Puts another library on stage without a page reload (an author's file opened or reloaded): the Stage keeps
+   * the view, path, hop and architecture where the new library has them, the course keeps the open lesson at its
+   * step, and every view reads the new library. Returns what could not be kept, one line each.
+   */
+  replaceLibrary(library: Library, authored: UserScenarioSummary | null): string[] {
+    // The Stage first: if it refuses the library, nothing else has changed.
+    const dropped = this.stage.replaceLibrary(library);
+    this.library = library;
+    this.authored = authored;
+    this.hover = null;
+    this.detailHop = null;
+    this.course.setLibrary(library);
+    return dropped;
+  }
+
+  /** The author's file an architecture, path or lesson comes from, or null when it is built in. */
+  fromFile(kind: 'architectures' | 'paths' | 'lessons', id: string): string | null {
+    const a = this.authored;
+    return a && a[kind].includes(id) ? a.fileName : null;
   }
 
   get mode(): Mode {

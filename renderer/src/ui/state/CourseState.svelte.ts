@@ -62,15 +62,36 @@ export class CourseState {
   /** Questions the learner chose to try again: a fresh attempt is on screen instead of the last answer. */
   private retrying = $state.raw<readonly string[]>([]);
   private loading: Promise<void> | null = null;
-  readonly lessons: Lesson[];
+  lessons = $state.raw<Lesson[]>([]);
 
   constructor(
-    private readonly library: Library,
+    private library: Library,
     private readonly host: ProgressHost,
     /** Puts a presentation on stage; returns its problems (the Stage's `restore`). */
     private readonly present: (p: Presentation) => string[],
   ) {
     this.lessons = courseLessons(library);
+  }
+
+  /**
+   * Another library (an author's file opened or reloaded): the lesson list follows it, and an open lesson that still
+   * exists stays open at its position, its step put on stage again as the new library draws it (the position is
+   * clamped if the lesson got shorter). A lesson that is gone closes to the library.
+   */
+  setLibrary(library: Library): void {
+    this.library = library;
+    this.lessons = courseLessons(library);
+    const lesson = this.lesson;
+    if (!lesson) {
+      if (this.lessonId !== null) {
+        this.lessonId = null;
+        this.returnTo = null;
+        if (this.screen === 'lesson') this.screen = 'library';
+      }
+      return;
+    }
+    this.position = clampPosition(lesson, this.position);
+    if (this.screen === 'lesson') this.putOnStage(lesson, Math.min(this.position, lesson.steps.length - 1));
   }
 
   /** Loads the progress once (later calls wait for the same load). */
