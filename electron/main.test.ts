@@ -222,11 +222,17 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect(JSON.stringify(record.menu)).not.toContain('toggleDevTools');
   });
 
-  it('denies every permission request and check', () => {
-    let granted: boolean | undefined;
-    record.permissionRequest?.({}, 'media', (allow: boolean) => (granted = allow));
-    expect(granted).toBe(false);
-    expect(record.permissionCheck?.({}, 'clipboard-read')).toBe(false);
+  it('denies every permission request and check but clipboard writes from the app itself', () => {
+    const ask = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined;
+      record.permissionRequest?.({}, permission, (allow: boolean) => (granted = allow), { requestingUrl });
+      return granted;
+    };
+    expect(ask('media', 'app://ring-minus-one/index.html')).toBe(false);
+    expect(ask('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(ask('clipboard-sanitized-write', 'app://ring-minus-one/index.html')).toBe(true);
+    expect(record.permissionCheck?.({}, 'clipboard-read', 'app://ring-minus-one')).toBe(false);
+    expect(record.permissionCheck?.({}, 'clipboard-sanitized-write', 'app://ring-minus-one')).toBe(true);
   });
 
   it('sets the production CSP header on responses', () => {

@@ -9,7 +9,7 @@ import { isTrustedSenderFrame } from './ipc/senderGuard';
 import { AudienceWindows, isAudienceUrl } from './audienceWindows';
 import { audienceWindowOptions, createMainWindow } from './mainWindow';
 import { buildMenuTemplate } from './menu';
-import { appOriginFor, isAllowedNavigation, withCspHeader } from './security';
+import { appOriginFor, isAllowedNavigation, isPermissionGranted, withCspHeader } from './security';
 import { APP_INDEX_URL, APP_ORIGIN, installAppProtocol } from './protocol';
 import { ProgressStore } from './progressStore';
 import { SettingsStore } from './settingsStore';
@@ -102,8 +102,13 @@ function lockDownWebContents(): void {
 
 function lockDownSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Everything is refused except writing to the clipboard from the app's own pages (security.ts).
+  ses.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)),
+  );
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, appOrigin),
+  );
   // The built index.html carries the CSP as a meta tag; http(s) loads (the dev server) also get it as a header.
   const csp = isDev ? DEV_CSP : PRODUCTION_CSP;
   ses.webRequest.onHeadersReceived((details, callback) => {

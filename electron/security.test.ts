@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_CSP, PRODUCTION_CSP } from './csp';
 import { APP_INDEX_URL, APP_ORIGIN } from './protocol';
-import { appOriginFor, isAllowedNavigation, isSafeExternalUrl, withCspHeader } from './security';
+import { appOriginFor, isAllowedNavigation, isPermissionGranted, isSafeExternalUrl, withCspHeader } from './security';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -96,5 +96,19 @@ describe('isSafeExternalUrl', () => {
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('isPermissionGranted', () => {
+  const appOrigin = appOriginFor(undefined, APP_ORIGIN);
+  it("lets the app's own pages write to the clipboard", () => {
+    expect(isPermissionGranted('clipboard-sanitized-write', APP_INDEX_URL, appOrigin)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', `${APP_ORIGIN}/`, appOrigin)).toBe(true);
+  });
+  it('refuses every other permission, and the clipboard to any other page', () => {
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen'])
+      expect(isPermissionGranted(permission, APP_INDEX_URL, appOrigin)).toBe(false);
+    for (const url of ['https://example.com/', 'file:///etc/passwd', '', 'app://other-host/index.html'])
+      expect(isPermissionGranted('clipboard-sanitized-write', url, appOrigin)).toBe(false);
   });
 });

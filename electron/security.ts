@@ -35,6 +35,17 @@ export function isAllowedNavigation(url: string, appOrigin: string): boolean {
   );
 }
 
+/** The only permission the app's pages get: writing text to the clipboard ("Copy path", "Copy details"). */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Whether a page may have `permission`: only the app's own pages (by `requestingUrl`), and only the permissions in
+ * GRANTED_PERMISSIONS. Reading the clipboard, media, notifications, geolocation and everything else stay refused.
+ */
+export function isPermissionGranted(permission: string, requestingUrl: string, appOrigin: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission) && isAllowedNavigation(requestingUrl, appOrigin);
+}
+
 /** True for a URL we may hand to the OS browser: http or https with a host, and no embedded credentials. */
 export function isSafeExternalUrl(url: string): boolean {
   const target = parseUrl(url);
