@@ -34,6 +34,23 @@ describe('parseScenarioFile', () => {
       expect(r.errors[0]).toMatchObject({ file: 'bad.json', path: '', message: expect.stringContaining(message) });
   });
 
+  it('names the choices of an enum and the closest one, and an unknown question kind', () => {
+    const json = JSON.parse(JSON.stringify(testFile()));
+    json.architectures[0].components[0].mark = 'confirmd';
+    json.paths[0].hops[0].mechanism = 'zzz';
+    const r = parseScenarioFile(json, 'enum.json');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toContainEqual({
+      file: 'enum.json',
+      path: 'architectures[0].components[0].mark',
+      message:
+        'expected one of "confirmed", "secondary", "unverified", "estimate"; found the text "confirmd"; did you mean "confirmed"?',
+    });
+    const mechanism = r.errors.find((e) => e.path === 'paths[0].hops[0].mechanism');
+    expect(mechanism?.message).toMatch(/^expected one of "[a-z-]+"(, "[a-z-]+")+; found the text "zzz"$/);
+  });
+
   it('says what to add when schemaVersion is missing', () => {
     const { schemaVersion: _v, ...rest } = testFile();
     const r = parseScenarioFile(rest, 'old.json');

@@ -8,6 +8,7 @@ import { jsonSyntaxError, positionFinder } from './jsonText';
 import { MAX_LISTED_ERRORS, MAX_SCENARIO_CHARS, checkLimits } from './limits';
 import { migrate } from './migrations';
 import { scenarioFileSchema } from './schema';
+import { didYouMean } from './suggest';
 import type { ContentError, ScenarioFile } from './types';
 
 /** Formats a zod issue path as a JSON-pointer-like string: ["paths", 2, "hops", 3, "to"] -> "paths[2].hops[3].to". */
@@ -63,6 +64,19 @@ function authorMessage(issue: z.core.$ZodRawIssue): string | undefined {
         const min = Number(issue.minimum);
         return `needs at least ${min} item${min === 1 ? '' : 's'}, found ${issue.input.length}`;
       }
+      return undefined;
+    case 'invalid_value': {
+      // An enum or literal: name the choices and the closest one (zod's fallback here is a bare "Invalid input").
+      const values = issue.values.map((v) => String(v));
+      const found = describeValue(issue.input);
+      if (values.length === 1) return `must be ${JSON.stringify(issue.values[0])}, found ${found}`;
+      const hint = typeof issue.input === 'string' ? didYouMean(issue.input, values) : '';
+      return `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}; found ${found}${hint}`;
+    }
+    case 'invalid_union':
+      // A question's `kind` picks its shape; an unknown kind matches none of them.
+      if (typeof issue.discriminator === 'string')
+        return `unknown or missing \`${issue.discriminator}\` (it says what shape the rest of the object has)`;
       return undefined;
     default:
       return undefined;
