@@ -38,6 +38,13 @@ export interface SceneStats {
 export interface StackSceneOptions {
   theme: ThemeName;
   reducedMotion: boolean;
+  /**
+   * The attribute of <html> (as `dataset` names it) set to "true" once a frame has been drawn and its labels placed:
+   * `sceneReady` by default (the app is up; tests wait for it). The stage drawn before the app (renderer/src/
+   * firstFrame.ts) passes null, and says `sceneReady` once the app's viewport has adopted it (`moveTo`). Every scene
+   * also sets `firstFrame` when it draws its first frame.
+   */
+  readyAttribute?: string | null;
 }
 
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
@@ -47,6 +54,7 @@ const OVERLAP_INTERVAL_MS = 150;
 export class StackScene {
   onHover?: (p: PickResult | null) => void;
   onSelect?: (p: PickResult | null) => void;
+  /** Resolves when the first frame with a stack in it has been drawn. */
   readonly ready: Promise<void>;
 
   private readonly renderer: WebGLRenderer;
@@ -62,8 +70,16 @@ export class StackScene {
   private readonly panes: ScenePanes;
   private readonly raycaster = new Raycaster();
   private readonly styleEl: HTMLStyleElement;
-  private readonly resizeObserver: ResizeObserver | null;
   private readonly cleanups: (() => void)[] = [];
+  /** Undoes what `bindParent` set up on the canvas's parent element. */
+  private unbindParent: () => void = () => {};
+  private readyAttribute: string | null;
+  /** Shader programs are being compiled (precompile): no frame is drawn until they are ready. */
+  private compiling = false;
+  /** A frame with a stack in it has been drawn. */
+  private drewStack = false;
+  /** The label overlap pass has run after such a frame (the label layer is hidden until then). */
+  private labelsPlaced = false;
   private resolveReady: () => void = () => {};
   private isReady = false;
   private ticker: ((dtSeconds: number) => boolean) | null = null;
@@ -81,9 +97,11 @@ export class StackScene {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    labelRoot: HTMLElement,
+    private readonly labelRoot: HTMLElement,
     options: StackSceneOptions,
   ) {
+    this.readyAttribute = options.readyAttribute === undefined ? 'sceneReady' : options.readyAttribute;
+    labelRoot.style.visibility = 'hidden';
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(this.fullPixelRatio);
@@ -115,22 +133,6 @@ export class StackScene {
       this.down = { x: p.clientX, y: p.clientY };
     });
     this.on(canvas, 'pointerup', (e) => this.onPointerUp(e as PointerEvent));
-    // Split view: before the orbit controls see a press or a wheel turn, only the pane under the pointer listens.
-    const route = (e: Event): void => {
-      // Not in the middle of a drag: the pane being dragged keeps the controls until the button is released.
-      if (e.type === 'wheel' && this.down) return;
-      this.panes.route((e as PointerEvent).clientX, (e as PointerEvent).clientY);
-    };
-    const host = canvas.parentElement;
-    if (host) {
-      host.addEventListener('pointerdown', route, { capture: true });
-      host.addEventListener('wheel', route, { capture: true, passive: true });
-      this.cleanups.push(() => {
-        host.removeEventListener('pointerdown', route, { capture: true });
-        host.removeEventListener('wheel', route, { capture: true });
-      });
-    }
-
     // Label sizes change when web fonts finish loading: check overlaps again then.
     const fonts = (document as Document & { fonts?: FontFaceSet }).fonts;
     if (fonts) {
@@ -138,12 +140,64 @@ export class StackScene {
       this.on(fonts, 'loadingdone', () => this.invalidate());
     }
 
-    const parent = canvas.parentElement;
-    this.resizeObserver =
-      parent && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => this.resize()) : null;
-    if (parent) this.resizeObserver?.observe(parent);
+    this.bindParent();
     this.resize();
     this.invalidate();
+  }
+
+  /**
+   * Moves the canvas and its labels into `parent` (the app's viewport adopting the stage drawn before the app, see
+   * renderer/src/firstFrame.ts): the renderer, its compiled programs and the laid-out stack are kept; the view takes
+   * the new size, and the next frame drawn there sets the `readyAttribute` (default `sceneReady`) on <html>.
+   */
+  moveTo(parent: HTMLElement, readyAttribute: string | null = 'sceneReady'): void {
+    if (this.disposed) return;
+    this.unbindParent();
+    parent.append(this.canvas, this.labelRoot);
+    this.bindParent();
+    this.readyAttribute = readyAttribute;
+    this.isReady = false;
+    this.resize();
+    this.invalidate();
+  }
+
+  /**
+   * Compiles the shader programs of what is on stage without blocking the main thread (three's compileAsync over
+   * KHR_parallel_shader_compile, where the browser has it) and draws nothing until they are ready: the first frame is
+   * then not one long task spent waiting for the compiler (issue 11). Resolves when they are ready.
+   */
+  async precompile(): Promise<void> {
+    const camera = this.panes.list[0]?.camera;
+    // Without the extension, compileAsync only waits before the same blocking link checks: no gain (SwiftShader).
+    if (!camera || this.disposed || !this.renderer.extensions.has('KHR_parallel_shader_compile')) return;
+    this.compiling = true;
+    try {
+      await this.renderer.compileAsync(this.graph.scene, camera);
+    } finally {
+      this.compiling = false;
+      this.invalidate();
+    }
+  }
+
+  /** Listens on the canvas's parent: pointer routing between panes, and its size. */
+  private bindParent(): void {
+    const host = this.canvas.parentElement;
+    if (!host) return;
+    // Split view: before the orbit controls see a press or a wheel turn, only the pane under the pointer listens.
+    const route = (e: Event): void => {
+      // Not in the middle of a drag: the pane being dragged keeps the controls until the button is released.
+      if (e.type === 'wheel' && this.down) return;
+      this.panes.route((e as PointerEvent).clientX, (e as PointerEvent).clientY);
+    };
+    host.addEventListener('pointerdown', route, { capture: true });
+    host.addEventListener('wheel', route, { capture: true, passive: true });
+    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => this.resize()) : null;
+    observer?.observe(host);
+    this.unbindParent = () => {
+      host.removeEventListener('pointerdown', route, { capture: true });
+      host.removeEventListener('wheel', route, { capture: true });
+      observer?.disconnect();
+    };
   }
 
   setStacks(stacks: StackInput[]): void {
@@ -320,7 +374,7 @@ export class StackScene {
     this.disposed = true;
     this.ticker = null;
     this.stopLoop();
-    this.resizeObserver?.disconnect();
+    this.unbindParent();
     for (const c of this.cleanups) c();
     this.cleanups.length = 0;
     this.panes.dispose();
@@ -365,6 +419,10 @@ export class StackScene {
   }
 
   private tick(time: number): void {
+    if (this.compiling) {
+      this.stopLoop();
+      return;
+    }
     let moving = this.panes.step(time);
     if (this.ticker) {
       const dt = this.lastTickTime < 0 ? 0 : (time - this.lastTickTime) / 1000;
@@ -390,15 +448,20 @@ export class StackScene {
       this.renderer.info.reset();
       this.panes.draw(this.renderer, this.graph);
       this.frames++;
-      if (this.labelsDirty && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
-      if (!this.isReady) {
-        this.isReady = true;
-        document.documentElement.dataset.sceneReady = 'true';
+      if (!this.drewStack && this.graph.stacks.size > 0) {
+        this.drewStack = true;
+        document.documentElement.dataset.firstFrame = 'true';
+        performance.mark('rmo:first-frame');
         this.resolveReady();
       }
+      // The first frame is shown as soon as it is drawn: its labels (hidden until then) are placed by the overlap
+      // pass of the next frame, in a task of its own (issue 11: first frame, blocking time).
+      if (this.labelsDirty && this.labelsPlaced && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
+      this.announceReady();
       return;
     }
     if (this.labelsDirty) this.runOverlap(time);
+    this.announceReady();
     // Now that the labels are placed, a split view's panes fit their stacks with them (ScenePanes.refineFits).
     if (this.panes.refineFits(this.graph, (layer) => this.labels.placedIn(layer))) {
       this.invalidate();
@@ -418,6 +481,18 @@ export class StackScene {
     this.labelsDirty = false;
     this.lastOverlap = time;
     for (const p of this.panes.list) this.labels.resolveOverlaps(p.labelLayer, this.panes.split);
+    if (!this.labelsPlaced && this.drewStack) {
+      this.labelsPlaced = true;
+      this.labelRoot.style.visibility = '';
+    }
+  }
+
+  /** Sets the ready attribute once a frame has been drawn with its labels placed. */
+  private announceReady(): void {
+    if (this.isReady || !this.labelsPlaced || this.readyAttribute === null) return;
+    this.isReady = true;
+    document.documentElement.dataset[this.readyAttribute] = 'true';
+    performance.mark(`rmo:${this.readyAttribute}`);
   }
 
   private resize(): void {

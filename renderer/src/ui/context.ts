@@ -6,6 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type { AppState } from './state/AppState.svelte';
 import type { ErrorLog } from './errors/errorLog.svelte';
+import type { StackScene } from '../scene';
 
 const KEY = Symbol('ring-minus-one/app');
 
@@ -30,4 +31,19 @@ export function getErrorLog(): ErrorLog {
   const log = getContext<ErrorLog | undefined>(ERRORS);
   if (!log) throw new Error('getErrorLog() outside the app: App.svelte sets the context.');
   return log;
+}
+
+const FIRST_SCENE = Symbol('ring-minus-one/first-scene');
+
+/** The 3D view drawn before the app mounted (renderer/src/firstFrame.ts), for the app's viewport to adopt. */
+export function setFirstScene(scene: StackScene | null): void {
+  setContext(FIRST_SCENE, { scene });
+}
+
+/** The 3D view drawn before the app, once (a later viewport, or a reload of the 3D view, makes its own); or null. */
+export function takeFirstScene(): StackScene | null {
+  const box = getContext<{ scene: StackScene | null } | undefined>(FIRST_SCENE);
+  const scene = box?.scene ?? null;
+  if (box) box.scene = null;
+  return scene;
 }
