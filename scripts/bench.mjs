@@ -42,7 +42,9 @@ const BUDGETS = {
   tbtMs: 200,
 };
 
-const log = (...a) => console.error(...a);
+const started = Date.now();
+/** Progress on stderr, with the seconds since the bench started (the bench should stay within about 3 minutes). */
+const log = (...a) => console.error(`[${Math.round((Date.now() - started) / 1000)} s]`, ...a);
 
 // ---- build ----
 if (!args.has('--no-build')) {
@@ -368,6 +370,7 @@ try {
 
 // ---- report ----
 const r = report;
+r.seconds = Math.round((Date.now() - started) / 1000);
 const round = (x, d = 1) => (Number.isFinite(x) ? Number(x.toFixed(d)) : x);
 const maxBuiltIn = Math.max(...r.drawCalls.map((d) => d.drawCalls));
 const scale64 = r.scale.find((s) => s.vms === 64 && s.packets === 1000);
@@ -426,7 +429,7 @@ const checks = [
 r.budgets = checks.map(([what, figure, budget, ok]) => ({ what, figure, budget, ok }));
 
 const md = [
-  `# Ring Minus One benchmark (${r.date}, Chromium ${r.machine.chromium}, ${r.machine.cores} cores)`,
+  `# Ring Minus One benchmark (${r.date}, Chromium ${r.machine.chromium}, ${r.machine.cores} cores, ${r.seconds} s)`,
   '',
   '| budget | figure | budget | |',
   '| --- | --- | --- | --- |',

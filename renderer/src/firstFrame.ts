@@ -11,6 +11,7 @@
  */
 import { loadFirstStack } from './model/firstStack';
 import type { ScenarioFile } from './model/types';
+import type { Platform } from './platform';
 import { StackScene } from './scene/StackScene';
 import type { ThemeName } from './scene/palette';
 
@@ -24,9 +25,26 @@ export interface FirstStage {
   release(): void;
 }
 
-const THEMES: readonly ThemeName[] = ['dark', 'light', 'projector'];
+/**
+ * The learner's theme and text size go on <html> at once (the app's settings state applies them again when it loads
+ * them), so the first frame is drawn as the app shows it; the motion setting as the app reads it.
+ */
+async function applySavedSettings(platform: Platform): Promise<{ theme: ThemeName; reducedMotion: boolean }> {
+  const settings = await platform.loadSettings().then(
+    (r) => r.settings,
+    () => null,
+  );
+  const root = document.documentElement;
+  if (settings) {
+    root.dataset.theme = settings.theme;
+    root.style.setProperty('--text-scale', String(settings.textScale));
+  }
+  const mode = settings?.reducedMotion ?? 'system';
+  const os = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return { theme: settings?.theme ?? 'dark', reducedMotion: mode === 'on' || (mode === 'system' && os) };
+}
 
-export async function drawFirstStage(search: string): Promise<FirstStage | null> {
+export async function drawFirstStage(search: string, platform: Platform): Promise<FirstStage | null> {
   const query = new URLSearchParams(search);
   if (query.has('window') || query.has('recovered')) return null;
   performance.mark('rmo:start');
@@ -44,14 +62,9 @@ export async function drawFirstStage(search: string): Promise<FirstStage | null>
   labels.style.cssText = 'position:absolute;inset:0;pointer-events:none;overflow:hidden';
   host.append(canvas, labels);
   document.body.append(host);
-  const theme = THEMES.find((t) => t === document.documentElement.dataset.theme) ?? 'dark';
   let scene: StackScene | null = null;
   try {
-    scene = new StackScene(canvas, labels, {
-      theme,
-      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-      readyAttribute: null,
-    });
+    scene = new StackScene(canvas, labels, { ...(await applySavedSettings(platform)), readyAttribute: null });
     performance.mark('rmo:renderer');
     const first = await content;
     performance.mark('rmo:first-content');

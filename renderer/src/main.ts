@@ -7,16 +7,18 @@ import '@fontsource/inter/latin-600-italic.css';
 import 'virtual:theme-colors.css';
 import './ui/styles/global.css';
 import { drawFirstStage } from './firstFrame';
+import { detectPlatform } from './platform';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 // Start-up in two phases: the first 3D frame needs three.js, the scene and one architecture; the UI, the rest of the
 // content and its cross-checks come in a lazy chunk after that frame (issue 11: initial JS, first frame, blocking time).
-const first = await drawFirstStage(location.search);
+const platform = detectPlatform();
+const first = await drawFirstStage(location.search, platform);
 // A hidden window draws no frames: the app does not wait for one longer than this.
 const FIRST_FRAME_WAIT_MS = 1000;
 if (first) await Promise.race([first.drawn, new Promise((r) => setTimeout(r, FIRST_FRAME_WAIT_MS))]);
 const { startApp } = await import('./ui/start');
-await startApp(target, first?.scene ?? null, first?.parsed);
+await startApp(target, platform, first?.scene ?? null, first?.parsed);
 first?.release();

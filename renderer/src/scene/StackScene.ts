@@ -51,6 +51,23 @@ const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 
 const OVERLAP_INTERVAL_MS = 150;
 
+/** Resolves when the GPU has done every command sent so far (a fence, polled; at once where WebGL 2 is missing). */
+function gpuDone(gl: WebGLRenderingContext | WebGL2RenderingContext): Promise<void> {
+  if (!('fenceSync' in gl)) return Promise.resolve();
+  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!sync) return Promise.resolve();
+  gl.flush();
+  return new Promise((resolve) => {
+    const poll = (): void => {
+      if (gl.isContextLost() || gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED) {
+        gl.deleteSync(sync);
+        resolve();
+      } else setTimeout(poll, 4);
+    };
+    poll();
+  });
+}
+
 export class StackScene {
   onHover?: (p: PickResult | null) => void;
   onSelect?: (p: PickResult | null) => void;
@@ -162,17 +179,23 @@ export class StackScene {
   }
 
   /**
-   * Compiles the shader programs of what is on stage without blocking the main thread (three's compileAsync over
-   * KHR_parallel_shader_compile, where the browser has it) and draws nothing until they are ready: the first frame is
-   * then not one long task spent waiting for the compiler (issue 11). Resolves when they are ready.
+   * Compiles the shader programs of what is on stage ahead of the first frame without blocking the main thread, and
+   * draws nothing until they are ready, so the first frame is not one long task spent waiting for the compiler
+   * (issue 11). With KHR_parallel_shader_compile, three's compileAsync polls the programs; without it (SwiftShader),
+   * the programs are sent to the GPU process (`compile`, which does not wait for them) and a fence after them is polled
+   * until the GPU process has done that work; the first draw then finds them linked. Resolves when they are ready.
    */
   async precompile(): Promise<void> {
     const camera = this.panes.list[0]?.camera;
-    // Without the extension, compileAsync only waits before the same blocking link checks: no gain (SwiftShader).
-    if (!camera || this.disposed || !this.renderer.extensions.has('KHR_parallel_shader_compile')) return;
+    if (!camera || this.disposed) return;
     this.compiling = true;
     try {
-      await this.renderer.compileAsync(this.graph.scene, camera);
+      if (this.renderer.extensions.has('KHR_parallel_shader_compile'))
+        await this.renderer.compileAsync(this.graph.scene, camera);
+      else {
+        this.renderer.compile(this.graph.scene, camera);
+        await gpuDone(this.renderer.getContext());
+      }
     } finally {
       this.compiling = false;
       this.invalidate();

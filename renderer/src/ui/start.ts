@@ -6,7 +6,7 @@
 import { mount } from 'svelte';
 import { loadBuiltInLibrary } from '../model/builtin';
 import type { Library, ScenarioFile } from '../model/types';
-import { detectPlatform } from '../platform';
+import type { Platform } from '../platform/Platform';
 import type { StackScene } from '../scene/StackScene';
 import App from './App.svelte';
 
@@ -21,6 +21,7 @@ export type Content = { library: Library } | { error: unknown };
  */
 export async function startApp(
   target: HTMLElement,
+  platform: Platform,
   firstScene: StackScene | null,
   parsed?: ReadonlyMap<string, ScenarioFile>,
 ): Promise<void> {
@@ -34,6 +35,6 @@ export async function startApp(
   }
   performance.mark('rmo:library');
   await yieldToMain();
-  mount(App, { target, props: { platform: detectPlatform(), content, firstScene } });
+  mount(App, { target, props: { platform, content, firstScene } });
   performance.mark('rmo:mounted');
 }
