@@ -25,6 +25,8 @@ const STARTUP_RUNS = 5;
 const FPS_ROUNDS = 3;
 const FPS_SAMPLE_S = 2;
 const FPS_WARMUP_S = 1;
+/** The scale sweep's frame rates (reported, not budgeted): seconds per sample. */
+const SCALE_FPS_SAMPLE_S = 1;
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
@@ -359,7 +361,7 @@ try {
       const f0 = await scalePage.evaluate(() => globalThis.benchScale.stats().framesRendered);
       await scalePage.waitForFunction((f) => globalThis.benchScale.stats().framesRendered >= f + 2, f0);
       const s = await scalePage.evaluate(() => globalThis.benchScale.stats());
-      const rate = await fps(scalePage, () => globalThis.benchScale.stats().framesRendered, 2);
+      const rate = await fps(scalePage, () => globalThis.benchScale.stats().framesRendered, SCALE_FPS_SAMPLE_S);
       report.scale.push({ vms, packets, drawCalls: s.drawCalls, triangles: s.triangles, fps: rate });
     }
   await scalePage.close();

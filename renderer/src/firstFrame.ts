@@ -21,7 +21,7 @@ export interface FirstStage {
   parsed: ReadonlyMap<string, ScenarioFile>;
   /** Resolves when the frame has been drawn. */
   drawn: Promise<void>;
-  /** Removes the stand-in element; disposes the scene unless the app adopted it. */
+  /** Removes the stand-in element; disposes the scene unless the app adopted it (idempotent). */
   release(): void;
 }
 
@@ -72,14 +72,14 @@ export async function drawFirstStage(search: string, platform: Platform): Promis
     scene.setStacks([{ key: 'main', architecture: first.architecture, snapshot: null }]);
     performance.mark('rmo:first-layout');
     void scene.precompile().then(() => performance.mark('rmo:compiled'));
-    return release(scene, first.parsed);
+    return handOver(scene, first.parsed);
   } catch {
     scene?.dispose();
     host.remove();
     return null;
   }
 
-  function release(s: StackScene, parsed: ReadonlyMap<string, ScenarioFile>): FirstStage {
+  function handOver(s: StackScene, parsed: ReadonlyMap<string, ScenarioFile>): FirstStage {
     return {
       scene: s,
       parsed,

@@ -20,5 +20,5 @@ const first = await drawFirstStage(location.search, platform);
 const FIRST_FRAME_WAIT_MS = 1000;
 if (first) await Promise.race([first.drawn, new Promise((r) => setTimeout(r, FIRST_FRAME_WAIT_MS))]);
 const { startApp } = await import('./ui/start');
-await startApp(target, platform, first?.scene ?? null, first?.parsed);
-first?.release();
+// The app's viewport adopts the first scene and releases its stand-in; without the app, the scene goes here.
+if (!(await startApp(target, platform, first, first?.parsed))) first?.release();

@@ -43,6 +43,17 @@ export function builtInFiles(
   return { files, names, errors };
 }
 
+/** The library of parsed built-in files, cross-checked. Throws with every problem listed if any is invalid. */
+export function checkedLibrary(files: BuiltInFiles): Library {
+  const { library, errors } = buildLibrary(files.files, files.names);
+  const all = [...files.errors, ...errors];
+  if (all.length > 0)
+    throw new Error(
+      `Built-in scenario content is invalid (${all.length} errors):\n${all.map(formatContentError).join('\n')}`,
+    );
+  return library;
+}
+
 let cached: Library | undefined;
 
 /**
@@ -51,13 +62,7 @@ let cached: Library | undefined;
  */
 export function loadBuiltInLibrary(raw?: Record<string, unknown>, parsed?: ReadonlyMap<string, ScenarioFile>): Library {
   if (!raw && cached) return cached;
-  const files = builtInFiles(raw, parsed);
-  const { library, errors } = buildLibrary(files.files, files.names);
-  const all = [...files.errors, ...errors];
-  if (all.length > 0)
-    throw new Error(
-      `Built-in scenario content is invalid (${all.length} errors):\n${all.map(formatContentError).join('\n')}`,
-    );
+  const library = checkedLibrary(builtInFiles(raw, parsed));
   if (!raw) cached = library;
   return library;
 }

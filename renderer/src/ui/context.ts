@@ -35,15 +35,22 @@ export function getErrorLog(): ErrorLog {
 
 const FIRST_SCENE = Symbol('ring-minus-one/first-scene');
 
-/** The 3D view drawn before the app mounted (renderer/src/firstFrame.ts), for the app's viewport to adopt. */
-export function setFirstScene(scene: StackScene | null): void {
-  setContext(FIRST_SCENE, { scene });
+/** The 3D view drawn before the app mounted (renderer/src/firstFrame.ts). */
+export interface FirstScene {
+  scene: StackScene;
+  /** Removes the element it was drawn in; disposes the scene unless the app's viewport adopted it. Call once. */
+  release(): void;
+}
+
+/** The 3D view drawn before the app, for the app's viewport to adopt. */
+export function setFirstScene(first: FirstScene | null): void {
+  setContext(FIRST_SCENE, { first });
 }
 
 /** The 3D view drawn before the app, once (a later viewport, or a reload of the 3D view, makes its own); or null. */
-export function takeFirstScene(): StackScene | null {
-  const box = getContext<{ scene: StackScene | null } | undefined>(FIRST_SCENE);
-  const scene = box?.scene ?? null;
-  if (box) box.scene = null;
-  return scene;
+export function takeFirstScene(): FirstScene | null {
+  const box = getContext<{ first: FirstScene | null } | undefined>(FIRST_SCENE);
+  const first = box?.first ?? null;
+  if (box) box.first = null;
+  return first;
 }
