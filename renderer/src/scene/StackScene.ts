@@ -95,7 +95,7 @@ export class StackScene {
   private compiling = false;
   /** A frame with a stack in it has been drawn. */
   private drewStack = false;
-  /** The label overlap pass has run after such a frame (the label layer is hidden until then). */
+  /** The label overlap pass has run after such a frame (the label layer is not displayed until then). */
   private labelsPlaced = false;
   private resolveReady: () => void = () => {};
   private isReady = false;
@@ -118,7 +118,8 @@ export class StackScene {
     options: StackSceneOptions,
   ) {
     this.readyAttribute = options.readyAttribute === undefined ? 'sceneReady' : options.readyAttribute;
-    labelRoot.style.visibility = 'hidden';
+    // Out of layout until the first overlap pass (laying out the labels' text is a large part of a first frame).
+    labelRoot.style.display = 'none';
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(this.fullPixelRatio);
@@ -477,8 +478,8 @@ export class StackScene {
         performance.mark('rmo:first-frame');
         this.resolveReady();
       }
-      // The first frame is shown as soon as it is drawn: its labels (hidden until then) are placed by the overlap
-      // pass of the next frame, in a task of its own (issue 11: first frame, blocking time).
+      // The first frame is shown as soon as it is drawn: its labels (not displayed until then) are laid out and placed
+      // by the overlap pass of the next frame, in a task of its own (issue 11: first frame, blocking time).
       if (this.labelsDirty && this.labelsPlaced && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
       this.announceReady();
       return;
@@ -503,11 +504,11 @@ export class StackScene {
   private runOverlap(time: number): void {
     this.labelsDirty = false;
     this.lastOverlap = time;
-    for (const p of this.panes.list) this.labels.resolveOverlaps(p.labelLayer, this.panes.split);
     if (!this.labelsPlaced && this.drewStack) {
       this.labelsPlaced = true;
-      this.labelRoot.style.visibility = '';
+      this.labelRoot.style.display = '';
     }
+    for (const p of this.panes.list) this.labels.resolveOverlaps(p.labelLayer, this.panes.split);
   }
 
   /** Sets the ready attribute once a frame has been drawn with its labels placed. */
