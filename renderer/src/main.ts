@@ -6,10 +6,19 @@ import '@fontsource/inter/latin-600-italic.css';
 // The theme colours, generated from electron/ipc/themeColors.ts by scripts/themeCss.ts; global.css uses them.
 import 'virtual:theme-colors.css';
 import './ui/styles/global.css';
-import { mount } from 'svelte';
-import App from './ui/App.svelte';
+import { drawFirstStage } from './firstFrame';
 import { detectPlatform } from './platform';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-mount(App, { target, props: { platform: detectPlatform() } });
+
+// Start-up in two phases: the first 3D frame needs three.js, the scene and one architecture; the UI, the rest of the
+// content and its cross-checks come in a lazy chunk after that frame (issue 11: initial JS, first frame, blocking time).
+const platform = detectPlatform();
+const first = await drawFirstStage(location.search, platform);
+// A hidden window draws no frames: the app does not wait for one longer than this.
+const FIRST_FRAME_WAIT_MS = 1000;
+if (first) await Promise.race([first.drawn, new Promise((r) => setTimeout(r, FIRST_FRAME_WAIT_MS))]);
+const { startApp } = await import('./ui/start');
+// The app's viewport adopts the first scene and releases its stand-in; without the app, the scene goes here.
+if (!(await startApp(target, platform, first, first?.parsed))) first?.release();

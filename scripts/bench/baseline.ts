@@ -19,7 +19,13 @@ import {
 
 declare global {
   interface Window {
-    benchBaseline: { frames: number; firstFrameAt: number | null };
+    benchBaseline: {
+      frames: number;
+      firstFrameAt: number | null;
+      /** Stops and restarts the animation (the bench samples the baseline and the app in turn, never at once). */
+      pause(): void;
+      resume(): void;
+    };
   }
 }
 
@@ -47,7 +53,17 @@ for (let i = 0; i < 24; i++) {
   scene.add(m);
 }
 const camera = new PerspectiveCamera(35, 1, 0.1, 500);
-window.benchBaseline = { frames: 0, firstFrameAt: null };
+let running = true;
+window.benchBaseline = {
+  frames: 0,
+  firstFrameAt: null,
+  pause: () => void (running = false),
+  resume: () => {
+    if (running) return;
+    running = true;
+    requestAnimationFrame(frame);
+  },
+};
 
 function resize(): void {
   const w = canvas.clientWidth;
@@ -66,6 +82,6 @@ function frame(now: number): void {
   renderer.render(scene, camera);
   window.benchBaseline.frames++;
   window.benchBaseline.firstFrameAt ??= performance.now();
-  requestAnimationFrame(frame);
+  if (running) requestAnimationFrame(frame);
 }
 requestAnimationFrame(frame);

@@ -1,8 +1,11 @@
 /**
  * The built-in content: every JSON file under assets/scenarios/ (except the generated schema/ folder), bundled by
- * Vite's import.meta.glob (works in Vite and Vitest), parsed through the same schema as instructors' files.
+ * Vite's import.meta.glob (works in Vite and Vitest), parsed through the same schema as instructors' files. The app
+ * imports this module after its first 3D frame (renderer/src/ui/start.ts), so this content is not in the initial JS;
+ * the files the first frame needed (firstStack.ts) come in already parsed.
  */
 import { buildLibrary } from './buildLibrary';
+import { relativeName } from './firstStack';
 import { formatContentError, parseScenarioFile } from './parseScenario';
 import type { ContentError, Library, ScenarioFile } from './types';
 
@@ -11,46 +14,55 @@ const modules = import.meta.glob(['../../../assets/scenarios/**/*.json', '!../..
   import: 'default',
 });
 
-/** File name relative to assets/scenarios/, e.g. "architectures/hyperv-2008.json". */
-function relativeName(key: string): string {
-  const i = key.indexOf('assets/scenarios/');
-  return i >= 0 ? key.slice(i + 'assets/scenarios/'.length) : key;
-}
-
 export interface BuiltInFiles {
   files: ScenarioFile[];
   names: string[];
   errors: ContentError[];
 }
 
-/** Parses every built-in file (sorted by name, so the order is stable). */
-export function builtInFiles(raw: Record<string, unknown> = modules): BuiltInFiles {
+/**
+ * Parses every built-in file (sorted by name, so the order is stable); a file found in `parsed` (by name relative to
+ * assets/scenarios/) was parsed already and is taken as it is.
+ */
+export function builtInFiles(
+  raw: Record<string, unknown> = modules,
+  parsed: ReadonlyMap<string, ScenarioFile> = new Map(),
+): BuiltInFiles {
   const files: ScenarioFile[] = [];
   const names: string[] = [];
   const errors: ContentError[] = [];
   for (const key of Object.keys(raw).sort()) {
     const name = relativeName(key);
-    const parsed = parseScenarioFile(raw[key], name);
-    if (parsed.ok) {
-      files.push(parsed.file);
+    const known = parsed.get(name);
+    const result = known ? { ok: true as const, file: known } : parseScenarioFile(raw[key], name);
+    if (result.ok) {
+      files.push(result.file);
       names.push(name);
-    } else errors.push(...parsed.errors);
+    } else errors.push(...result.errors);
   }
   return { files, names, errors };
 }
 
-let cached: Library | undefined;
-
-/** The built-in library, cross-checked. Throws with every problem listed if built-in content is invalid. */
-export function loadBuiltInLibrary(raw?: Record<string, unknown>): Library {
-  if (!raw && cached) return cached;
-  const parsed = builtInFiles(raw);
-  const { library, errors } = buildLibrary(parsed.files, parsed.names);
-  const all = [...parsed.errors, ...errors];
+/** The library of parsed built-in files, cross-checked. Throws with every problem listed if any is invalid. */
+export function checkedLibrary(files: BuiltInFiles): Library {
+  const { library, errors } = buildLibrary(files.files, files.names);
+  const all = [...files.errors, ...errors];
   if (all.length > 0)
     throw new Error(
       `Built-in scenario content is invalid (${all.length} errors):\n${all.map(formatContentError).join('\n')}`,
     );
+  return library;
+}
+
+let cached: Library | undefined;
+
+/**
+ * The built-in library, cross-checked. Throws with every problem listed if built-in content is invalid. `parsed`:
+ * files parsed already (see builtInFiles).
+ */
+export function loadBuiltInLibrary(raw?: Record<string, unknown>, parsed?: ReadonlyMap<string, ScenarioFile>): Library {
+  if (!raw && cached) return cached;
+  const library = checkedLibrary(builtInFiles(raw, parsed));
   if (!raw) cached = library;
   return library;
 }

@@ -39,15 +39,40 @@ export interface SceneStats {
 export interface StackSceneOptions {
   theme: ThemeName;
   reducedMotion: boolean;
+  /**
+   * The attribute of <html> (as `dataset` names it) set to "true" once a frame has been drawn and its labels placed:
+   * `sceneReady` by default (the app is up; tests wait for it). The stage drawn before the app (renderer/src/
+   * firstFrame.ts) passes null, and says `sceneReady` once the app's viewport has adopted it (`moveTo`). Every scene
+   * also sets `firstFrame` when it draws its first frame.
+   */
+  readyAttribute?: string | null;
 }
 
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 
 const OVERLAP_INTERVAL_MS = 150;
 
+/** Resolves when the GPU has done every command sent so far (a fence, polled; at once where WebGL 2 is missing). */
+function gpuDone(gl: WebGLRenderingContext | WebGL2RenderingContext): Promise<void> {
+  if (!('fenceSync' in gl)) return Promise.resolve();
+  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!sync) return Promise.resolve();
+  gl.flush();
+  return new Promise((resolve) => {
+    const poll = (): void => {
+      if (gl.isContextLost() || gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED) {
+        gl.deleteSync(sync);
+        resolve();
+      } else setTimeout(poll, 4);
+    };
+    poll();
+  });
+}
+
 export class StackScene {
   onHover?: (p: PickResult | null) => void;
   onSelect?: (p: PickResult | null) => void;
+  /** Resolves when the first frame with a stack in it has been drawn. */
   readonly ready: Promise<void>;
 
   private readonly renderer: WebGLRenderer;
@@ -63,8 +88,16 @@ export class StackScene {
   private readonly panes: ScenePanes;
   private readonly raycaster = new Raycaster();
   private readonly styleEl: HTMLStyleElement;
-  private readonly resizeObserver: ResizeObserver | null;
   private readonly cleanups: (() => void)[] = [];
+  /** Undoes what `bindParent` set up on the canvas's parent element. */
+  private unbindParent: () => void = () => {};
+  private readyAttribute: string | null;
+  /** Shader programs are being compiled (precompile): no frame is drawn until they are ready. */
+  private compiling = false;
+  /** A frame with a stack in it has been drawn. */
+  private drewStack = false;
+  /** The label overlap pass has run after such a frame (the label layer is not displayed until then). */
+  private labelsPlaced = false;
   private resolveReady: () => void = () => {};
   private isReady = false;
   private ticker: ((dtSeconds: number) => boolean) | null = null;
@@ -87,6 +120,9 @@ export class StackScene {
     private readonly labelRoot: HTMLElement,
     options: StackSceneOptions,
   ) {
+    this.readyAttribute = options.readyAttribute === undefined ? 'sceneReady' : options.readyAttribute;
+    // Out of layout until the first overlap pass (laying out the labels' text is a large part of a first frame).
+    labelRoot.style.display = 'none';
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(this.fullPixelRatio);
@@ -118,22 +154,6 @@ export class StackScene {
       this.down = { x: p.clientX, y: p.clientY };
     });
     this.on(canvas, 'pointerup', (e) => this.onPointerUp(e as PointerEvent));
-    // Split view: before the orbit controls see a press or a wheel turn, only the pane under the pointer listens.
-    const route = (e: Event): void => {
-      // Not in the middle of a drag: the pane being dragged keeps the controls until the button is released.
-      if (e.type === 'wheel' && this.down) return;
-      this.panes.route((e as PointerEvent).clientX, (e as PointerEvent).clientY);
-    };
-    const host = canvas.parentElement;
-    if (host) {
-      host.addEventListener('pointerdown', route, { capture: true });
-      host.addEventListener('wheel', route, { capture: true, passive: true });
-      this.cleanups.push(() => {
-        host.removeEventListener('pointerdown', route, { capture: true });
-        host.removeEventListener('wheel', route, { capture: true });
-      });
-    }
-
     // Label sizes change when web fonts finish loading: check overlaps again then.
     const fonts = (document as Document & { fonts?: FontFaceSet }).fonts;
     if (fonts) {
@@ -141,12 +161,70 @@ export class StackScene {
       this.on(fonts, 'loadingdone', () => this.invalidate());
     }
 
-    const parent = canvas.parentElement;
-    this.resizeObserver =
-      parent && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => this.resize()) : null;
-    if (parent) this.resizeObserver?.observe(parent);
+    this.bindParent();
     this.resize();
     this.invalidate();
+  }
+
+  /**
+   * Moves the canvas and its labels into `parent` (the app's viewport adopting the stage drawn before the app, see
+   * renderer/src/firstFrame.ts): the renderer, its compiled programs and the laid-out stack are kept; the view takes
+   * the new size, and the next frame drawn there sets the `readyAttribute` (default `sceneReady`) on <html>.
+   */
+  moveTo(parent: HTMLElement, readyAttribute: string | null = 'sceneReady'): void {
+    if (this.disposed) return;
+    this.unbindParent();
+    parent.append(this.canvas, this.labelRoot);
+    this.bindParent();
+    this.readyAttribute = readyAttribute;
+    this.isReady = false;
+    this.resize();
+    this.invalidate();
+  }
+
+  /**
+   * Compiles the shader programs of what is on stage ahead of the first frame without blocking the main thread, and
+   * draws nothing until they are ready, so the first frame is not one long task spent waiting for the compiler
+   * (issue 11). With KHR_parallel_shader_compile, three's compileAsync polls the programs; without it (SwiftShader),
+   * the programs are sent to the GPU process (`compile`, which does not wait for them) and a fence after them is polled
+   * until the GPU process has done that work; the first draw then finds them linked. Resolves when they are ready.
+   */
+  async precompile(): Promise<void> {
+    const camera = this.panes.list[0]?.camera;
+    if (!camera || this.disposed) return;
+    this.compiling = true;
+    try {
+      if (this.renderer.extensions.has('KHR_parallel_shader_compile'))
+        await this.renderer.compileAsync(this.graph.scene, camera);
+      else {
+        this.renderer.compile(this.graph.scene, camera);
+        await gpuDone(this.renderer.getContext());
+      }
+    } finally {
+      this.compiling = false;
+      this.invalidate();
+    }
+  }
+
+  /** Listens on the canvas's parent: pointer routing between panes, and its size. */
+  private bindParent(): void {
+    const host = this.canvas.parentElement;
+    if (!host) return;
+    // Split view: before the orbit controls see a press or a wheel turn, only the pane under the pointer listens.
+    const route = (e: Event): void => {
+      // Not in the middle of a drag: the pane being dragged keeps the controls until the button is released.
+      if (e.type === 'wheel' && this.down) return;
+      this.panes.route((e as PointerEvent).clientX, (e as PointerEvent).clientY);
+    };
+    host.addEventListener('pointerdown', route, { capture: true });
+    host.addEventListener('wheel', route, { capture: true, passive: true });
+    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => this.resize()) : null;
+    observer?.observe(host);
+    this.unbindParent = () => {
+      host.removeEventListener('pointerdown', route, { capture: true });
+      host.removeEventListener('wheel', route, { capture: true });
+      observer?.disconnect();
+    };
   }
 
   setStacks(stacks: StackInput[]): void {
@@ -323,7 +401,7 @@ export class StackScene {
     this.disposed = true;
     this.ticker = null;
     this.stopLoop();
-    this.resizeObserver?.disconnect();
+    this.unbindParent();
     for (const c of this.cleanups) c();
     this.cleanups.length = 0;
     this.panes.dispose();
@@ -392,6 +470,10 @@ export class StackScene {
   }
 
   private tick(time: number): void {
+    if (this.compiling) {
+      this.stopLoop();
+      return;
+    }
     let moving = this.panes.step(time);
     if (this.ticker) {
       const dt = this.lastTickTime < 0 ? 0 : (time - this.lastTickTime) / 1000;
@@ -417,15 +499,20 @@ export class StackScene {
       this.renderer.info.reset();
       this.panes.draw(this.renderer, this.graph);
       this.frames++;
-      if (this.labelsDirty && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
-      if (!this.isReady) {
-        this.isReady = true;
-        document.documentElement.dataset.sceneReady = 'true';
+      if (!this.drewStack && this.graph.stacks.size > 0) {
+        this.drewStack = true;
+        document.documentElement.dataset.firstFrame = 'true';
+        performance.mark('rmo:first-frame');
         this.resolveReady();
       }
+      // The first frame is shown as soon as it is drawn: its labels (not displayed until then) are laid out and placed
+      // by the overlap pass of the next frame, in a task of its own (issue 11: first frame, blocking time).
+      if (this.labelsDirty && this.labelsPlaced && time - this.lastOverlap > OVERLAP_INTERVAL_MS) this.runOverlap(time);
+      this.announceReady();
       return;
     }
     if (this.labelsDirty) this.runOverlap(time);
+    this.announceReady();
     // Now that the labels are placed, a split view's panes fit their stacks with them (ScenePanes.refineFits).
     if (this.panes.refineFits(this.graph, (layer) => this.labels.placedIn(layer))) {
       this.invalidate();
@@ -444,7 +531,19 @@ export class StackScene {
   private runOverlap(time: number): void {
     this.labelsDirty = false;
     this.lastOverlap = time;
+    if (!this.labelsPlaced && this.drewStack) {
+      this.labelsPlaced = true;
+      this.labelRoot.style.display = '';
+    }
     for (const p of this.panes.list) this.labels.resolveOverlaps(p.labelLayer, this.panes.split);
+  }
+
+  /** Sets the ready attribute once a frame has been drawn with its labels placed. */
+  private announceReady(): void {
+    if (this.isReady || !this.labelsPlaced || this.readyAttribute === null) return;
+    this.isReady = true;
+    document.documentElement.dataset[this.readyAttribute] = 'true';
+    performance.mark(`rmo:${this.readyAttribute}`);
   }
 
   private resize(): void {

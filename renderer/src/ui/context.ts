@@ -7,6 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { AppState } from './state/AppState.svelte';
 import type { ErrorLog } from './errors/errorLog.svelte';
 import type { AuthorFileState } from './state/AuthorFileState.svelte';
+import type { StackScene } from '../scene';
 
 const KEY = Symbol('ring-minus-one/app');
 
@@ -44,4 +45,26 @@ export function getAuthorFiles(): AuthorFileState {
   const files = getContext<AuthorFileState | undefined>(AUTHOR_FILES);
   if (!files) throw new Error('getAuthorFiles() outside the app: App.svelte sets the context.');
   return files;
+}
+
+const FIRST_SCENE = Symbol('ring-minus-one/first-scene');
+
+/** The 3D view drawn before the app mounted (renderer/src/firstFrame.ts). */
+export interface FirstScene {
+  scene: StackScene;
+  /** Removes the element it was drawn in; disposes the scene unless the app's viewport adopted it. Call once. */
+  release(): void;
+}
+
+/** The 3D view drawn before the app, for the app's viewport to adopt. */
+export function setFirstScene(first: FirstScene | null): void {
+  setContext(FIRST_SCENE, { first });
+}
+
+/** The 3D view drawn before the app, once (a later viewport, or a reload of the 3D view, makes its own); or null. */
+export function takeFirstScene(): FirstScene | null {
+  const box = getContext<{ first: FirstScene | null } | undefined>(FIRST_SCENE);
+  const first = box?.first ?? null;
+  if (box) box.first = null;
+  return first;
 }

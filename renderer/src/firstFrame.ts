@@ -1,0 +1,93 @@
+/**
+ * The first 3D frame, before the app: the default architecture's stack drawn by the app's own StackScene in the
+ * place the app's 3D view will take, while the rest of the content and the UI load (ui/start.ts, a lazy chunk). The
+ * app's viewport then adopts this scene (StackScene.moveTo), so the renderer, its compiled shader programs and the laid
+ * out stack are made once. <html> gets `data-first-frame` when this frame is drawn and `data-scene-ready` once the
+ * app has drawn it in its viewport.
+ *
+ * Skipped (null) where the app does not start in Explore: the audience and presenter windows, a crash reload that
+ * puts another view back; and where this cannot work (no WebGL, content that does not parse): the app then starts the
+ * ordinary way and says what is wrong.
+ */
+import { loadFirstStack } from './model/firstStack';
+import type { ScenarioFile } from './model/types';
+import type { Platform } from './platform';
+import { StackScene } from './scene/StackScene';
+import type { ThemeName } from './scene/palette';
+
+export interface FirstStage {
+  scene: StackScene;
+  /** The files parsed for it (handed to the library, so they are not parsed twice). */
+  parsed: ReadonlyMap<string, ScenarioFile>;
+  /** Resolves when the frame has been drawn. */
+  drawn: Promise<void>;
+  /** Removes the stand-in element; disposes the scene unless the app adopted it (idempotent). */
+  release(): void;
+}
+
+/**
+ * The learner's theme and text size go on <html> at once (the app's settings state applies them again when it loads
+ * them), so the first frame is drawn as the app shows it; the motion setting as the app reads it.
+ */
+async function applySavedSettings(platform: Platform): Promise<{ theme: ThemeName; reducedMotion: boolean }> {
+  const settings = await platform.loadSettings().then(
+    (r) => r.settings,
+    () => null,
+  );
+  const root = document.documentElement;
+  if (settings) {
+    root.dataset.theme = settings.theme;
+    root.style.setProperty('--text-scale', String(settings.textScale));
+  }
+  const mode = settings?.reducedMotion ?? 'system';
+  const os = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return { theme: settings?.theme ?? 'dark', reducedMotion: mode === 'on' || (mode === 'system' && os) };
+}
+
+export async function drawFirstStage(search: string, platform: Platform): Promise<FirstStage | null> {
+  const query = new URLSearchParams(search);
+  if (query.has('window') || query.has('recovered')) return null;
+  performance.mark('rmo:start');
+  // The content's chunk loads while the renderer starts (creating a WebGL context takes a while).
+  const content = loadFirstStack().catch(() => null);
+  const host = document.createElement('div');
+  host.className = 'first-stage';
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.dataset.testid = 'scene-canvas';
+  canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block;touch-action:none';
+  const labels = document.createElement('div');
+  labels.className = 'labels';
+  labels.setAttribute('aria-hidden', 'true');
+  labels.style.cssText = 'position:absolute;inset:0;pointer-events:none;overflow:hidden';
+  host.append(canvas, labels);
+  document.body.append(host);
+  let scene: StackScene | null = null;
+  try {
+    scene = new StackScene(canvas, labels, { ...(await applySavedSettings(platform)), readyAttribute: null });
+    performance.mark('rmo:renderer');
+    const first = await content;
+    performance.mark('rmo:first-content');
+    if (!first) throw new Error('no first stack');
+    scene.setStacks([{ key: 'main', architecture: first.architecture, snapshot: null }]);
+    performance.mark('rmo:first-layout');
+    void scene.precompile().then(() => performance.mark('rmo:compiled'));
+    return handOver(scene, first.parsed);
+  } catch {
+    scene?.dispose();
+    host.remove();
+    return null;
+  }
+
+  function handOver(s: StackScene, parsed: ReadonlyMap<string, ScenarioFile>): FirstStage {
+    return {
+      scene: s,
+      parsed,
+      drawn: s.ready,
+      release: () => {
+        if (host.contains(canvas)) s.dispose();
+        host.remove();
+      },
+    };
+  }
+}
