@@ -65,7 +65,7 @@ export const FALSE_POSITIVES = [
   {
     check: 'CSP_GLOBAL_CHECK',
     file: 'electron/security.ts',
-    line: 55,
+    line: 66,
     confidence: 'TENTATIVE',
     reason:
       '"Failed to parse CSP": withCspHeader sets the Content-Security-Policy header from a parameter, which the ' +
