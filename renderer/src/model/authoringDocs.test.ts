@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { applyEdits, modify, type JSONPath } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { computeCost } from './cost';
+import { blastRadius, inTrustedBase } from './faults';
 import { instantiateQuestion } from './course/questions';
 import { stepPresentation } from './course/stepPresentation';
 import { checkPresentation } from './presentation';
@@ -88,6 +89,17 @@ describe('docs/authoring.md', () => {
     expect(uncitedSources(library).filter((k) => k.startsWith('R'))).toEqual([]);
     expect(path.options[0]!.mark).toBe('estimate');
     expect(library.parameters.get('vf-doorbell-write')).toMatchObject({ source: null, mark: 'estimate' });
+  });
+
+  it("shows a crash of the assigned VF as VM 1's alone, and of the PF under it as the host's", () => {
+    const { library } = loaded();
+    const arch = library.architectures.get('hyperv-2012-sriov')!;
+    const vf = blastRadius(arch, 'nic-vf1');
+    expect(vf).toMatchObject({ scope: 'vms', vms: ['vm1'], mark: 'secondary', sources: ['R1', 'R3', 'R11'] });
+    expect(vf.reason).toContain('function-level reset');
+    expect(inTrustedBase(arch, 'nic-vf1')).toBe(false);
+    expect(blastRadius(arch, 'nic-pf')).toMatchObject({ scope: 'host' });
+    expect(inTrustedBase(arch, 'nic-pf')).toBe(true);
   });
 
   it('shows only excerpts that are pieces of the complete example', () => {
