@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLibrary } from './buildLibrary';
-import { testFile } from './testLibrary';
+import { errorLines, testFile } from './testLibrary';
 import type { ScenarioFile } from './types';
 
 const clone = (): ScenarioFile => structuredClone(testFile());
@@ -59,7 +59,7 @@ describe('buildLibrary', () => {
     f.parameters![1]!.basedOn = ['Q2'];
     f.parameters![2]!.withoutHardwareAssist = 'nope';
     f.parameters![3]!.measuredAtGHz = 1;
-    const messages = errorsOf(f).map((e) => `${e.path}: ${e.message}`);
+    const messages = errorLines(errorsOf(f));
     expect(messages).toEqual(
       expect.arrayContaining([
         'paths[0].hops[0].sources[0]: unknown source key "Z9"',
@@ -91,7 +91,7 @@ describe('buildLibrary', () => {
     a.components.push({ ...a.components[0]!, layer: 'nolayer', dependsOn: ['dev', 'zzz'] });
     a.components[1]!.dependsOn = ['hv'];
     a.sources = ['Y1'];
-    const messages = errorsOf(f).map((e) => `${e.path}: ${e.message}`);
+    const messages = errorLines(errorsOf(f));
     expect(messages).toEqual(
       expect.arrayContaining([
         'architectures[0].sources[0]: unknown source key "Y1"',

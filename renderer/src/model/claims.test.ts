@@ -6,7 +6,7 @@ import { loadBuiltInLibrary } from './builtin';
 import { backgroundFor, claimSchema, demoArchitecture, type Claim, type Foundation } from './claims';
 import { parseScenarioFile } from './parseScenario';
 import { componentKindSchema, markSchema } from './schema';
-import { testFile } from './testLibrary';
+import { errorLines, testFile } from './testLibrary';
 import type { ScenarioFile } from './types';
 
 const CLAIMS_FILE = join(__dirname, '../../../assets/scenarios/core/claims.json');
@@ -125,7 +125,7 @@ describe('checkClaims (cross-check)', () => {
       ],
       [foundation({ background: { kinds: ['hypervisor'], architectures: ['mars'] } })],
     );
-    const messages = errorsOf(f).map((e) => `${e.path}: ${e.message}`);
+    const messages = errorLines(errorsOf(f));
     expect(messages).toEqual([
       'claims[0].demos[0].hop: unknown hop "zz" in path "syn"',
       'claims[0].demos[1].component: unknown component "ghost" in "arch"',

@@ -5,10 +5,8 @@ import { param, testLibrary } from './testLibrary';
 
 describe('labels', () => {
   it('labels marks', () => {
-    expect(markLabel('confirmed')).toBe('✔ confirmed');
-    expect(markLabel('secondary')).toBe('~ secondary');
-    expect(markLabel('unverified')).toBe('⚠ approximate');
-    expect(markLabel('estimate')).toBe('model estimate');
+    expect(MARK_ORDER).toEqual(['confirmed', 'secondary', 'unverified', 'estimate']);
+    expect(MARK_ORDER.map(markLabel)).toEqual(['✔ confirmed', '~ secondary', '⚠ approximate', 'model estimate']);
   });
 
   it('labels sources', () => {

@@ -4,6 +4,10 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { Question } from './course/schema';
 import type { Architecture, CostParameter, Hop, IoPath, Library, ScenarioFile } from './types';
 
+/** Build or parse errors as "path: message" lines, the way tests compare them. */
+export const errorLines = (errors: readonly { path: string; message: string }[]): string[] =>
+  errors.map((e) => `${e.path}: ${e.message}`);
+
 export function param(id: string, value: number, extra: Partial<CostParameter> = {}): CostParameter {
   return {
     id,

@@ -43,35 +43,30 @@ export function locateJsonError(text: string): JsonErrorPlace | null {
       else throw new Stop(i + 1);
     }
   };
+  /** An object or array after its opening bracket: members split by commas up to `close` (none at all is fine). */
+  const members = (close: string, member: () => void): void => {
+    i++;
+    ws();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      member();
+      ws();
+      if (text[i] === close) return void i++;
+      expect(',');
+    }
+  };
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
+    if (c === '{')
+      return members('}', () => {
         ws();
         string();
         ws();
         expect(':');
         value();
-        ws();
-        if (text[i] === '}') return void i++;
-        expect(',');
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ']') return void i++;
-        expect(',');
-      }
-    }
+      });
+    if (c === '[') return members(']', value);
     if (c === '"') return string();
     for (const word of ['true', 'false', 'null']) {
       if (text.startsWith(word, i)) return void (i += word.length);

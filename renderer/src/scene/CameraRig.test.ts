@@ -15,13 +15,19 @@ function fakeElement(): HTMLElement {
   } as unknown as HTMLElement;
 }
 
+/** A rig whose camera stands at (0, 0, 50), just told to move (animated when motion is not reduced) to `to`. */
+function rigMovingTo(reducedMotion: boolean, to: Vector3, target: Vector3): CameraRig {
+  const rig = new CameraRig(fakeElement(), reducedMotion);
+  rig.camera.position.set(0, 0, 50);
+  rig.moveTo(to, target, true);
+  return rig;
+}
+
 describe('CameraRig moves', () => {
   it('eases to the destination over the tween time, then stops', () => {
-    const rig = new CameraRig(fakeElement(), false);
-    rig.camera.position.set(0, 0, 50);
     // Within the orbit limits (seen from above, not level), so the controls keep the pose as given.
     const to = new Vector3(10, 15, 30);
-    rig.moveTo(to, new Vector3(10, 5, 0), true);
+    const rig = rigMovingTo(false, to, new Vector3(10, 5, 0));
     expect(rig.tweening).toBe(true);
     expect(rig.step(1000)).toBe(true);
     rig.step(1000 + TWEEN_MS / 2);
@@ -36,10 +42,8 @@ describe('CameraRig moves', () => {
   });
 
   it('cuts straight to the destination under reduced motion', () => {
-    const rig = new CameraRig(fakeElement(), true);
-    rig.camera.position.set(0, 0, 50);
     const to = new Vector3(4, 10, 20);
-    rig.moveTo(to, new Vector3(4, 4, 0), true);
+    const rig = rigMovingTo(true, to, new Vector3(4, 4, 0));
     expect(rig.tweening).toBe(false);
     expect(rig.camera.position.distanceTo(to)).toBeLessThan(1e-6);
     expect(rig.controls.enableDamping).toBe(false);

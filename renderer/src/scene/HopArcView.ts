@@ -11,11 +11,8 @@ import type { SceneLabel } from './labels';
 import { arcStyleFor, mechanismLabel } from './palette';
 import type { ViewContext } from './ViewContext';
 
-export const ARC_SEGMENTS = 64;
-export const ARC_RADIAL = 6;
-export const ARC_RADIUS = 0.3;
-/** The halo (background-coloured tube behind the arc) keeps the arc readable on any slab colour. */
-export const HALO_RADIUS = 0.5;
+/** The tubes' geometry; the halo (background-coloured tube behind the arc) keeps the arc readable on any slab colour. */
+const TUBE = { segments: 64, radialSegments: 6, radius: 0.3, haloRadius: 0.5 } as const;
 
 export interface ArcSpec {
   from: Point3;
@@ -39,8 +36,10 @@ export class HopArcView {
     readonly spec: ArcSpec,
   ) {
     this.curve = hopCurve(spec.from, spec.to, spec.mechanism, spec.hypervisorY);
-    this.geometry = ctx.tracker.track(new TubeGeometry(this.curve, ARC_SEGMENTS, ARC_RADIUS, ARC_RADIAL, false));
-    this.haloGeometry = ctx.tracker.track(new TubeGeometry(this.curve, ARC_SEGMENTS, HALO_RADIUS, ARC_RADIAL, false));
+    const tube = (radius: number) =>
+      ctx.tracker.track(new TubeGeometry(this.curve, TUBE.segments, radius, TUBE.radialSegments, false));
+    this.geometry = tube(TUBE.radius);
+    this.haloGeometry = tube(TUBE.haloRadius);
   }
 
   /** What the stack's ArcBatch draws for this hop: the tube, and the halo behind it while it is the current hop. */

@@ -5,12 +5,10 @@
 import { CatmullRomCurve3, QuadraticBezierCurve3, Vector3, type Curve } from 'three';
 import type { Mechanism } from '../model/types';
 import { arcStyleFor } from './palette';
+import type { Vec3 } from './cameraFit';
 
-export interface Point3 {
-  x: number;
-  y: number;
-  z: number;
-}
+/** A point in world units (the same shape as cameraFit's Vec3). */
+export type Point3 = Vec3;
 
 /** How far in front of the ports the bottom of a drop passes (so it is not hidden by the hypervisor's blocks). */
 export const DROP_FORWARD = 0.35;

@@ -9,9 +9,18 @@ import {
   placeLabels,
   shift,
   type LabelBox,
+  type Placement,
   type Rect,
 } from './labelPlacement';
 
+/** A label's placement: where it is drawn, unmoved and whole unless `changes` say otherwise. */
+const placement = (changes: Partial<Placement> = {}): Placement => ({
+  dy: 0,
+  short: false,
+  compact: false,
+  hidden: false,
+  ...changes,
+});
 const box = (left: number, top: number, w = 100, h = 20): Rect => ({ left, right: left + w, top, bottom: top + h });
 
 /**
@@ -56,10 +65,7 @@ describe('placeLabels', () => {
       { rect: box(0, 0), rank: 40, movable: true },
       { rect: box(200, 0), rank: 40, movable: true },
     ]);
-    expect(p).toEqual([
-      { dy: 0, short: false, compact: false, hidden: false },
-      { dy: 0, short: false, compact: false, hidden: false },
-    ]);
+    expect(p).toEqual([placement(), placement()]);
   });
 
   it('nudges the lower-ranked of two colliding labels, up first', () => {
@@ -67,7 +73,7 @@ describe('placeLabels', () => {
       { rect: box(0, 100), rank: 10, movable: true },
       { rect: box(20, 100), rank: 40, movable: true },
     ]);
-    expect(p[1]).toEqual({ dy: 0, short: false, compact: false, hidden: false });
+    expect(p[1]).toEqual(placement());
     expect(p[0]?.hidden).toBe(false);
     expect(p[0]?.dy).toBeCloseTo(-1.05 * 20); // -0.55 h still overlaps a 20 px label; -1.05 h clears it
   });
@@ -77,7 +83,7 @@ describe('placeLabels', () => {
       { rect: box(0, 100), rank: 30, movable: false },
       { rect: box(0, 100), rank: 40, movable: true },
     ]);
-    expect(p[0]).toEqual({ dy: 0, short: false, compact: false, hidden: true });
+    expect(p[0]).toEqual(placement({ hidden: true }));
   });
 
   it('shrinks a boxed-in label to its glyph before hiding it', () => {
@@ -89,7 +95,7 @@ describe('placeLabels', () => {
     }
     const label: LabelBox = { rect: box(10, 100, 100), rank: 40, movable: true, compact: box(47, 100, 26) };
     const p = placeLabels([...wall, label]);
-    expect(p.at(-1)).toEqual({ dy: 0, short: false, compact: true, hidden: false });
+    expect(p.at(-1)).toEqual(placement({ compact: true }));
     const noCompact = placeLabels([...wall, { ...label, compact: undefined }]);
     expect(noCompact.at(-1)?.hidden).toBe(true);
   });
@@ -109,7 +115,7 @@ describe('placeLabels', () => {
     };
     expect(placeLabels([...wall, label]).at(-1)).toEqual({ dy: 0, short: true, compact: false, hidden: false });
     const tooLong = { ...label, short: box(35, 100, 50) };
-    expect(placeLabels([...wall, tooLong]).at(-1)).toEqual({ dy: 0, short: false, compact: true, hidden: false });
+    expect(placeLabels([...wall, tooLong]).at(-1)).toEqual(placement({ compact: true }));
   });
 
   it('property: visible labels never overlap, and every nudge stays within 1.6 label heights (whole pixels)', () => {
@@ -127,7 +133,7 @@ describe('placeLabels', () => {
         // The highest-ranked label always shows, in full, where it is.
         if (boxes.length > 0) {
           const top = boxes.reduce((best, b, i) => (b.rank > boxes[best]!.rank ? i : best), 0);
-          expect(placed[top]).toEqual({ dy: 0, short: false, compact: false, hidden: false });
+          expect(placed[top]).toEqual(placement());
         }
       }),
     );
@@ -146,25 +152,14 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
     expect(placeLabels([...wall, label]).at(-1)).toMatchObject({ compact: false, hidden: true });
     // The cheapest free move: 0.6 widths to the right (0.3 still overlaps the wall; left is worse).
     expect(SLIDES).toContain(0.6);
-    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual({
-      dx: 60,
-      dy: 0,
-      short: false,
-      compact: false,
-      hidden: false,
-    });
+    expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual(placement({ dx: 60 }));
   });
 
   it('brings a label that sticks out of the bounds at its anchor inside them (a band name at a pane edge)', () => {
     const bounds: Rect = { left: 0, right: 300, top: 0, bottom: 100 };
     const [p] = placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }], { bounds });
-    expect(p).toEqual({ dx: 30, dy: 0, short: false, compact: false, hidden: false });
-    expect(placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }])[0]).toEqual({
-      dy: 0,
-      short: false,
-      compact: false,
-      hidden: false,
-    });
+    expect(p).toEqual(placement({ dx: 30 }));
+    expect(placeLabels([{ rect: box(-30, 40, 80), rank: 20, movable: false }])[0]).toEqual(placement());
   });
 
   it('never nudges a label out of the bounds (a pane)', () => {
@@ -197,7 +192,7 @@ describe('placeLabels in a split view pane (slide, bounds)', () => {
     const wall: LabelBox[] = [70, 90, 110, 130].map((y) => ({ rect: box(-40, y, 200), rank: 50, movable: false }));
     const label: LabelBox = { rect: box(30, 100, 40), rank: 40, movable: true, compact: box(40, 100, 20) };
     expect(placeLabels([...wall, label]).at(-1)?.hidden).toBe(true);
-    const further = { dy: -56, short: false, compact: false, hidden: false };
+    const further = placement({ dy: -56 });
     expect(placeLabels([...wall, label], { slide: true }).at(-1)).toEqual(further);
     // Its short name, when it has one.
     const short = { ...label, short: box(35, 100, 30) };

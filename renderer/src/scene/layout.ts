@@ -11,7 +11,7 @@
 import type { Architecture, Component, Domain, Layer, Ring } from '../model/types';
 import { DOMAIN_ORDER, RING_ORDER, bandLabel } from './palette';
 import { longestLine, wrapLabel } from './labelText';
-import { DEFAULT_ELEVATION } from './cameraFit';
+import { DEFAULT_ELEVATION, type Vec3 } from './cameraFit';
 
 /** World units per character of a block label at the design scale (15 px text at ~16 px per unit). */
 export const CHAR_W = 0.55;
@@ -48,10 +48,8 @@ export const DEFAULT_TARGET_ASPECT = 1.6;
 export const BAND_LABEL_ROOM = 9;
 export const TITLE_ROOM = 3.2;
 
-export interface Box3Like {
-  min: { x: number; y: number; z: number };
-  max: { x: number; y: number; z: number };
-}
+/** A box by its corners (the shape of three's Box3). */
+export type Box3Like = Record<'min' | 'max', Vec3>;
 
 /** A box by its centre and its size (width x, height y, depth z). */
 export interface Box {
@@ -70,9 +68,9 @@ export interface BlockLayout extends Box {
   row: number;
   labelLines: string[];
   /** Where the label sits: the front face, one block height below the top. */
-  label: { x: number; y: number; z: number };
+  label: Vec3;
   /** Where hop arcs start and end: at label height, just in front of the slabs (so back-row arcs are not hidden). */
-  port: { x: number; y: number; z: number };
+  port: Vec3;
 }
 
 export interface SlabLayout extends Box {
@@ -86,7 +84,7 @@ export interface SlabLayout extends Box {
   sublevel: number;
   rows: number;
   /** Layer label anchor: front face, left end. */
-  label: { x: number; y: number; z: number };
+  label: Vec3;
 }
 
 export interface ColumnLayout {
@@ -95,7 +93,7 @@ export interface ColumnLayout {
   titleLines: string[];
   x: number;
   w: number;
-  title: { x: number; y: number; z: number };
+  title: Vec3;
 }
 
 export interface BandLayout {
@@ -103,7 +101,7 @@ export interface BandLayout {
   y0: number;
   y1: number;
   text: string;
-  label: { x: number; y: number; z: number };
+  label: Vec3;
 }
 
 /** A straight wire between two points: a device to the driver that owns it, or VMDriver to the VMM across the gate. */
@@ -112,8 +110,8 @@ export interface LinkLayout {
   kind: 'device' | 'world-switch';
   fromId: string;
   toId: string;
-  from: { x: number; y: number; z: number };
-  to: { x: number; y: number; z: number };
+  from: Vec3;
+  to: Vec3;
 }
 
 /** The world-switch gate between a host column and a VMM world column (Type 2): a thin wall and its label. */
@@ -128,7 +126,7 @@ export interface GateLayout {
   w: number;
   d: number;
   lines: string[];
-  label: { x: number; y: number; z: number };
+  label: Vec3;
   /** Label anchor within its box (CSS2D `center`): [0, 0.5] left-middle, [1, 1] bottom-right. */
   anchor: [number, number];
 }

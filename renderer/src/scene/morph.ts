@@ -97,18 +97,18 @@ function pair(
   type: MorphActor['type'],
   a: MorphEnd[],
   b: MorphEnd[],
-  keyA: (id: string) => string | undefined,
-  keyB: (id: string) => string | undefined,
+  keysA: Readonly<Record<string, string>> | undefined,
+  keysB: Readonly<Record<string, string>> | undefined,
 ): MorphActor[] {
   const actors: MorphActor[] = [];
   const byKey = new Map<string, MorphEnd>();
   for (const e of b) {
-    const k = keyB(e.id);
+    const k = keysB?.[e.id];
     if (k !== undefined && !byKey.has(k)) byKey.set(k, e);
   }
   const used = new Set<MorphEnd>();
   for (const e of a) {
-    const k = keyA(e.id);
+    const k = keysA?.[e.id];
     const match = k === undefined ? undefined : byKey.get(k);
     if (match && !used.has(match)) {
       used.add(match);
@@ -137,20 +137,8 @@ export function planMorph(
     fromId: from.id,
     toId: to.id,
     actors: [
-      ...pair(
-        'slab',
-        a.slabs,
-        b.slabs,
-        (id) => fromKeys?.layers[id],
-        (id) => toKeys?.layers[id],
-      ),
-      ...pair(
-        'block',
-        a.blocks,
-        b.blocks,
-        (id) => fromKeys?.components[id],
-        (id) => toKeys?.components[id],
-      ),
+      ...pair('slab', a.slabs, b.slabs, fromKeys?.layers, toKeys?.layers),
+      ...pair('block', a.blocks, b.blocks, fromKeys?.components, toKeys?.components),
     ],
     from: decor(fromLayout),
     to: decor(toLayout),

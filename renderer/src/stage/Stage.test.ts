@@ -42,6 +42,15 @@ function walkthroughStage(pathId = 'hyperv-synthetic-disk-write') {
   return { stage, view };
 }
 
+/** A stage in the Lab on ESX 3 (classic), with the what-if "hardware assist" on. */
+function esxLabWithHardwareAssist(): Stage {
+  const stage = new Stage(lib);
+  stage.setMode('lab');
+  stage.lab.setArchitecture('esx-3-classic');
+  stage.lab.setWhatIf('hardwareAssist', true);
+  return stage;
+}
+
 describe('Stage: one clock, model -> scene -> render in one frame', () => {
   it('after 2.5 s at 2x the packet is at the fourth hop, and the scene was synced before the render of every frame', () => {
     const { stage, view } = walkthroughStage();
@@ -137,10 +146,7 @@ describe('Stage: snapshots', () => {
   });
 
   it('the Lab derives its variant once: the packet walks the very path of the variant, each what-if noted once', () => {
-    const stage = new Stage(lib);
-    stage.setMode('lab');
-    stage.lab.setArchitecture('esx-3-classic');
-    stage.lab.setWhatIf('hardwareAssist', true);
+    const stage = esxLabWithHardwareAssist();
     stage.lab.setWhatIf('batching', false);
     stage.lab.setShowPlayer(true);
     const lab = stage.snapshot.lab;
@@ -189,10 +195,7 @@ describe('Stage: the presentation state round-trips', () => {
   });
 
   it('a Lab with what-ifs and a crash comes back as it was', () => {
-    const a = new Stage(lib);
-    a.setMode('lab');
-    a.lab.setArchitecture('esx-3-classic');
-    a.lab.setWhatIf('hardwareAssist', true);
+    const a = esxLabWithHardwareAssist();
     a.lab.setOption('pio', true);
     a.lab.crash('vmx1');
     const p = a.presentation();

@@ -280,28 +280,31 @@ export class Stage {
 
   /** Selection names a component of a stack that is on screen (null clears it). */
   select(selection: PickResult | null): void {
-    this.selection = selection;
-    this.changed();
+    this.put({ selection });
   }
 
   setCamera(camera: CameraPreset): void {
-    this.camera = camera;
-    this.changed();
+    this.put({ camera });
   }
 
   setSpotlight(ids: readonly string[]): void {
-    this.spotlight = [...ids];
-    this.changed();
+    this.put({ spotlight: [...ids] });
   }
 
   setBlackout(on: boolean): void {
-    this.blackout = on;
-    this.changed();
+    this.put({ blackout: on });
   }
 
   /** Opens a claim or foundation in the Claims view (null closes it). */
   setClaim(id: string | null): void {
-    this.claim = id;
+    this.put({ claim: id });
+  }
+
+  /** Sets plain fields of what is on stage and publishes the change. */
+  private put(
+    patch: Partial<Pick<StageSnapshot, 'selection' | 'camera' | 'blackout' | 'claim'> & { spotlight: string[] }>,
+  ): void {
+    Object.assign(this, patch);
     this.changed();
   }
 
@@ -382,11 +385,8 @@ export class Stage {
         if (p.playing) player.play();
         else player.pause();
       }
-      this.selection = p.selection;
-      this.camera = p.camera;
-      this.spotlight = [...p.spotlight];
-      this.blackout = p.blackout;
-      this.claim = p.claim;
+      const { selection, camera, blackout, claim } = p;
+      this.put({ selection, camera, spotlight: [...p.spotlight], blackout, claim });
     });
     return [];
   }

@@ -9,43 +9,24 @@ import type { ErrorLog } from './errors/errorLog.svelte';
 import type { AuthorFileState } from './state/AuthorFileState.svelte';
 import type { StackScene } from '../scene';
 
-const KEY = Symbol('ring-minus-one/app');
-
-export function setApp(app: AppState): AppState {
-  return setContext(KEY, app);
+/** A value App sets once as context, and its getter, which fails loudly where App has not set it. */
+function appContext<T>(name: string, getter: string): [set: (value: T) => T, get: () => T] {
+  const key = Symbol(`ring-minus-one/${name}`);
+  const set = (value: T): T => setContext(key, value);
+  const get = (): T => {
+    const value = getContext<T | undefined>(key);
+    if (!value) throw new Error(`${getter}() outside the app: App.svelte sets the context.`);
+    return value;
+  };
+  return [set, get];
 }
 
-export function getApp(): AppState {
-  const app = getContext<AppState | undefined>(KEY);
-  if (!app) throw new Error('getApp() outside the app: App.svelte sets the context.');
-  return app;
-}
-
-const ERRORS = Symbol('ring-minus-one/errors');
-
+/** The app state (App sets it first). */
+export const [setApp, getApp] = appContext<AppState>('app', 'getApp');
 /** The log of errors nobody caught (App sets it before anything else can fail). */
-export function setErrorLog(log: ErrorLog): ErrorLog {
-  return setContext(ERRORS, log);
-}
-
-export function getErrorLog(): ErrorLog {
-  const log = getContext<ErrorLog | undefined>(ERRORS);
-  if (!log) throw new Error('getErrorLog() outside the app: App.svelte sets the context.');
-  return log;
-}
-
-const AUTHOR_FILES = Symbol('ring-minus-one/author-files');
-
+export const [setErrorLog, getErrorLog] = appContext<ErrorLog>('errors', 'getErrorLog');
 /** The author's file (App sets it beside the app state). */
-export function setAuthorFiles(files: AuthorFileState): AuthorFileState {
-  return setContext(AUTHOR_FILES, files);
-}
-
-export function getAuthorFiles(): AuthorFileState {
-  const files = getContext<AuthorFileState | undefined>(AUTHOR_FILES);
-  if (!files) throw new Error('getAuthorFiles() outside the app: App.svelte sets the context.');
-  return files;
-}
+export const [setAuthorFiles, getAuthorFiles] = appContext<AuthorFileState>('author-files', 'getAuthorFiles');
 
 const FIRST_SCENE = Symbol('ring-minus-one/first-scene');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLibrary } from '../buildLibrary';
-import { singleQuestion, testFile } from '../testLibrary';
+import { errorLines, singleQuestion, testFile } from '../testLibrary';
 import type { ScenarioFile } from '../types';
 import type { Lesson } from './schema';
 import { stepPresentation } from './stepPresentation';
@@ -160,7 +160,7 @@ describe('checkCourse', () => {
     if (order.kind === 'order') order.to = 9;
     f.glossary![1]!.sources = ['Q1'];
     f.glossary![1]!.aliases = ['VM exit'];
-    const messages = errorsOf(f).map((e) => `${e.path}: ${e.message}`);
+    const messages = errorLines(errorsOf(f));
     expect(messages).toEqual(
       expect.arrayContaining([
         'lessons[0].sources[1]: unknown source key "Z9"',
@@ -214,7 +214,7 @@ describe('the course schema', () => {
     f.glossary![0]!.sources = [];
     lessonOf(f).questions = lessonOf(f).questions.slice(0, 2);
     const r = parseScenarioFile(JSON.parse(JSON.stringify(f)), 'course.json');
-    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+    expect(r.ok ? [] : errorLines(r.errors)).toEqual([
       'glossary[0].sources: a glossary term needs at least one source',
       'lessons[0].questions: needs at least 3 items, found 2',
     ]);

@@ -83,26 +83,26 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
     return seen;
   }
 
+  /** The ids of `list` (at `field`[i].id) once each; a repeated one is reported. */
+  function duplicateIds(list: { id: string }[], kind: string, field: string, report: Report): Set<string> {
+    return duplicates(
+      list.map((x) => x.id),
+      kind,
+      (i) => `${field}[${i}].id`,
+      report,
+    );
+  }
+
   function checkLesson(l: Lesson, report: Report): void {
     checkSources(l.sources, 'sources', report);
     checkLinks(l.intro, 'intro', report);
-    const steps = duplicates(
-      l.steps.map((s) => s.id),
-      'step',
-      (i) => `steps[${i}].id`,
-      report,
-    );
+    const steps = duplicateIds(l.steps, 'step', 'steps', report);
     l.steps.forEach((s, i) => {
       checkLinks(s.narration, `steps[${i}].narration`, report);
       checkLinks(s.notes, `steps[${i}].notes`, report);
       checkState(s.state, (sub, m) => report(`steps[${i}].state${sub ? `.${sub}` : ''}`, m));
     });
-    duplicates(
-      l.questions.map((q) => q.id),
-      'question',
-      (i) => `questions[${i}].id`,
-      report,
-    );
+    duplicateIds(l.questions, 'question', 'questions', report);
     l.questions.forEach((q, i) => {
       const at: Report = (sub, m) => report(`questions[${i}].${sub}`, m);
       if (!steps.has(q.showStep))
@@ -202,12 +202,7 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
     switch (q.kind) {
       case 'single':
       case 'multiple': {
-        const options = duplicates(
-          q.options.map((o) => o.id),
-          'option',
-          (i) => `options[${i}].id`,
-          report,
-        );
+        const options = duplicateIds(q.options, 'option', 'options', report);
         const correct = q.kind === 'single' ? [q.correct] : q.correct;
         correct.forEach((c, i) => {
           if (!options.has(c))
@@ -217,18 +212,8 @@ export function checkCourse(library: Library, originOf: CourseOriginOf): Content
         break;
       }
       case 'classify': {
-        const categories = duplicates(
-          q.categories.map((c) => c.id),
-          'category',
-          (i) => `categories[${i}].id`,
-          report,
-        );
-        duplicates(
-          q.items.map((x) => x.id),
-          'item',
-          (i) => `items[${i}].id`,
-          report,
-        );
+        const categories = duplicateIds(q.categories, 'category', 'categories', report);
+        duplicateIds(q.items, 'item', 'items', report);
         q.items.forEach((x, i) => {
           if (!categories.has(x.category))
             report(`items[${i}].category`, `unknown category "${x.category}"${didYouMean(x.category, categories)}`);

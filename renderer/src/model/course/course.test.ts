@@ -152,10 +152,15 @@ describe('predict-next, over 1,000 seeds of every built-in path', () => {
 describe('grading', () => {
   const lesson = lessons[0] as Lesson;
   const base = { id: 'q', prompt: 'P.', explanation: 'Because.', showStep: 'step' };
+  type Own<Q> = Q extends Question ? Omit<Q, keyof typeof base> : never;
+  /** A question of the test lesson: `base` plus what makes it its kind, instantiated with `seed`. */
+  const make = (q: Own<Question>, seed: number) => instantiateQuestion(lib, lesson, { ...base, ...q }, seed);
+  const idsAs = <K extends string>(key: K, ids: string[]) =>
+    ids.map((id) => ({ id, [key]: id.toUpperCase() }) as { id: string } & Record<K, string>);
 
   it('an order question grades the path order right and any swap wrong', () => {
     for (const path of lib.paths.values()) {
-      const q = instantiateQuestion(lib, lesson, { ...base, kind: 'order', pathId: path.id, from: 0, to: 4 }, 7);
+      const q = make({ kind: 'order', pathId: path.id, from: 0, to: 4 }, 7);
       if (q.kind !== 'order') throw new Error('wrong kind');
       const right = playedHops(lib, path.id)
         .slice(0, 5)
@@ -180,7 +185,7 @@ describe('grading', () => {
     });
     expect(path).toBeDefined();
     const hops = playedHops(lib, path!.id);
-    const q = instantiateQuestion(lib, lesson, { ...base, kind: 'order', pathId: path!.id }, 1);
+    const q = make({ kind: 'order', pathId: path!.id }, 1);
     const ids = hops.map((h) => h.id);
     const i = hops.findIndex((h, k) => hops.some((o, m) => m > k && o.label === h.label));
     const j = hops.findIndex((o, m) => m > i && o.label === hops[i]?.label);
@@ -190,12 +195,7 @@ describe('grading', () => {
 
   it('a numeric answer is right within the relative tolerance, inclusive, and wrong just outside', () => {
     const pathId = [...lib.paths.keys()][0] as string;
-    const q = instantiateQuestion(
-      lib,
-      lesson,
-      { ...base, kind: 'numeric', pathId, metric: 'microseconds', tolerance: 0.2 },
-      3,
-    );
+    const q = make({ kind: 'numeric', pathId, metric: 'microseconds', tolerance: 0.2 }, 3);
     if (q.kind !== 'numeric') throw new Error('wrong kind');
     const v = new WalkthroughPlayer(lib, pathId).cost.perRequest.microseconds;
     expect(q.expected.value).toBe(v);
@@ -213,10 +213,8 @@ describe('grading', () => {
   it('a numeric question applies its what-ifs and overrides through the cost model', () => {
     const path = [...lib.paths.values()].find((p) => p.hops.some((h) => h.perBatch))!;
     const exits = (batchSize: number) => {
-      const q = instantiateQuestion(
-        lib,
-        lesson,
-        { ...base, kind: 'numeric', pathId: path.id, metric: 'exits', tolerance: 0.01, whatIfs: { batchSize } },
+      const q = make(
+        { kind: 'numeric', pathId: path.id, metric: 'exits', tolerance: 0.01, whatIfs: { batchSize } },
         0,
       ) as Extract<ConcreteQuestion, { kind: 'numeric' }>;
       return q.expected.value;
@@ -225,37 +223,18 @@ describe('grading', () => {
   });
 
   it('single, multiple and classify answers', () => {
-    const single = instantiateQuestion(
-      lib,
-      lesson,
-      {
-        ...base,
-        kind: 'single',
-        options: [
-          { id: 'a', text: 'A' },
-          { id: 'b', text: 'B' },
-        ],
-        correct: 'b',
-      },
-      5,
-    );
+    const single = make({ kind: 'single', options: idsAs('text', ['a', 'b']), correct: 'b' }, 5);
     expect(gradeAnswer(single, { kind: 'choice', optionId: 'b' })).toMatchObject({ correct: true, expectedText: 'B' });
     expect(gradeAnswer(single, { kind: 'choice', optionId: 'a' }).correct).toBe(false);
-    const options = ['a', 'b', 'c'].map((id) => ({ id, text: id.toUpperCase() }));
-    const multi = instantiateQuestion(lib, lesson, { ...base, kind: 'multiple', options, correct: ['a', 'c'] }, 5);
+    const options = idsAs('text', ['a', 'b', 'c']);
+    const multi = make({ kind: 'multiple', options, correct: ['a', 'c'] }, 5);
     expect(gradeAnswer(multi, { kind: 'choices', optionIds: ['c', 'a'] }).correct).toBe(true);
     expect(gradeAnswer(multi, { kind: 'choices', optionIds: ['a'] }).correct).toBe(false);
     expect(gradeAnswer(multi, { kind: 'choices', optionIds: ['a', 'b', 'c'] }).correct).toBe(false);
-    const classify = instantiateQuestion(
-      lib,
-      lesson,
+    const classify = make(
       {
-        ...base,
         kind: 'classify',
-        categories: [
-          { id: 'x', label: 'X' },
-          { id: 'y', label: 'Y' },
-        ],
+        categories: idsAs('label', ['x', 'y']),
         items: [
           { id: 'i1', text: 'one', category: 'x' },
           { id: 'i2', text: 'two', category: 'y' },

@@ -26,6 +26,20 @@ export const CLICKER_KEYS: { keys: string[]; does: string }[] = [
   { keys: ['?'], does: 'Show or hide this list' },
 ];
 
+/** The keys that name an action by themselves, by KeyboardEvent.key (digits and Enter are read apart). */
+const KEY_ACTIONS = new Map<string, Exclude<ClickerAction, { type: 'goto' | 'digits' }>['type']>(
+  (
+    [
+      ['next', ['PageDown', 'ArrowRight', ' ']],
+      ['prev', ['PageUp', 'ArrowLeft']],
+      ['blackout', ['b', 'B', '.']],
+      ['escape', ['Escape']],
+      ['swap', ['s', 'S']],
+      ['help', ['?']],
+    ] as const
+  ).flatMap(([type, keys]) => keys.map((key) => [key, type] as const)),
+);
+
 /** Reads keys one at a time; holds the digits typed so far. */
 export class ClickerKeys {
   private typed = '';
@@ -44,32 +58,13 @@ export class ClickerKeys {
     }
     const typed = this.typed;
     this.typed = '';
-    switch (key) {
-      case 'Enter': {
-        const n = Number(typed);
-        return typed && n >= 1 ? { type: 'goto', index: n - 1 } : null;
-      }
-      case 'PageDown':
-      case 'ArrowRight':
-      case ' ':
-        return { type: 'next' };
-      case 'PageUp':
-      case 'ArrowLeft':
-        return { type: 'prev' };
-      case 'b':
-      case 'B':
-      case '.':
-        return { type: 'blackout' };
-      case 'Escape':
-        return { type: 'escape' };
-      case 's':
-      case 'S':
-        return { type: 'swap' };
-      case '?':
-        return { type: 'help' };
-      default:
-        this.typed = typed;
-        return null;
+    if (key === 'Enter') {
+      const n = Number(typed);
+      return typed && n >= 1 ? { type: 'goto', index: n - 1 } : null;
     }
+    const type = KEY_ACTIONS.get(key);
+    if (type) return { type };
+    this.typed = typed;
+    return null;
   }
 }
