@@ -14,7 +14,13 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  plugins: [svelte({ configFile: svelteConfig }), cspPlugin(), themeCssPlugin(), schemaAssetPlugin(), firstStackPlugin()],
+  plugins: [
+    svelte({ configFile: svelteConfig }),
+    cspPlugin(),
+    themeCssPlugin(),
+    schemaAssetPlugin(),
+    firstStackPlugin(),
+  ],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -23,7 +23,9 @@ export interface FirstStackData {
  * every file), or null when the content does not give one (the app then starts the ordinary way and its second phase
  * reports what is wrong). Also returns the files it read, which the dev server watches.
  */
-export async function firstStackData(dir: string = SCENARIOS): Promise<{ data: FirstStackData | null; read: string[] }> {
+export async function firstStackData(
+  dir: string = SCENARIOS,
+): Promise<{ data: FirstStackData | null; read: string[] }> {
   const read: string[] = [];
   const json = (name: string): unknown => {
     const file = join(dir, name);
