@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspPlugin } from './scripts/csp.ts';
+import { firstStackPlugin } from './scripts/firstStack.ts';
 import { schemaAssetPlugin } from './scripts/schemaAsset.ts';
 import { themeCssPlugin } from './scripts/themeCss.ts';
 
@@ -13,7 +14,13 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  plugins: [svelte({ configFile: svelteConfig }), cspPlugin(), themeCssPlugin(), schemaAssetPlugin()],
+  plugins: [
+    svelte({ configFile: svelteConfig }),
+    cspPlugin(),
+    themeCssPlugin(),
+    schemaAssetPlugin(),
+    firstStackPlugin(),
+  ],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -4,6 +4,8 @@
 // The app is built into dist/bench/renderer and the harness into dist/bench/pages.
 // `npm run bench -- --check` also checks the budgets (issue 11) and exits 1 on any that fails, printing figure and
 // budget. `--no-build` measures the build already in dist/bench/. RMO_BENCH_PORT picks the port (default 4176).
+// `--only=startup` measures the bundle and start-up alone (about 1 minute; `--runs=N` start-ups each, default 5) and
+// prints them without writing the report; the full run measures the same start-up the same way.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,9 +21,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/bench');
 const args = new Set(process.argv.slice(2));
 const CHECK = args.has('--check');
+const STARTUP_ONLY = args.has('--only=startup');
 const PORT = Number(process.env.RMO_BENCH_PORT ?? 4176);
 /** Start-up is measured this many times, app and baseline in turn; the report gives medians. */
-const STARTUP_RUNS = 5;
+const STARTUP_RUNS = Number([...args].find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
 /** Frame rates: rounds of samples (baseline, walkthrough, Compare in turn), seconds per sample, warm-up seconds. */
 const FPS_ROUNDS = 3;
 const FPS_SAMPLE_S = 2;
@@ -168,9 +171,15 @@ async function startup(browser, url, ready) {
     firstFrameAt: globalThis.benchStartup.firstFrameAt ?? globalThis.benchBaseline?.firstFrameAt,
     appReadyAt: globalThis.benchStartup.appReadyAt ?? globalThis.benchBaseline?.firstFrameAt,
     longTasks: globalThis.benchStartup.longTasks,
+    marks: Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('rmo:'))
+        .map((m) => [m.name.slice(4), Math.round(m.startTime)]),
+    ),
   }));
   await page.close();
-  return { firstFrameMs: r.firstFrameAt, appReadyMs: r.appReadyAt, tbtMs: tbtOf(r.longTasks) };
+  return { firstFrameMs: r.firstFrameAt, appReadyMs: r.appReadyAt, tbtMs: tbtOf(r.longTasks), marks: r.marks };
 }
 
 /** Frames per second over `seconds` of wall time, from a frame counter read in the page. */
@@ -210,7 +219,7 @@ const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
   args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
-try {
+async function measure() {
   report.machine = { chromium: browser.version(), cores: (await import('node:os')).cpus().length };
 
   log(`bench: start-up (${STARTUP_RUNS} runs each, alternating)`);
@@ -233,8 +242,15 @@ try {
     baselineFirstFrameMs: median(base.map((r) => r.firstFrameMs)),
     appTbtMs: median(app.map((r) => r.tbtMs)),
     baselineTbtMs: median(base.map((r) => r.tbtMs)),
+    appFirstFrameRuns: app.map((r) => Math.round(r.firstFrameMs)),
+    baselineFirstFrameRuns: base.map((r) => Math.round(r.firstFrameMs)),
   };
   report.startup.firstFrameRatio = report.startup.appFirstFrameMs / report.startup.baselineFirstFrameMs;
+  // The app's own marks on the way to its first frame (renderer/src/firstFrame.ts), medians: where start-up goes.
+  report.startup.marks = Object.fromEntries(
+    Object.keys(app[0].marks).map((name) => [name, median(app.map((r) => r.marks[name] ?? NaN))]),
+  );
+  if (STARTUP_ONLY) return;
 
   log(`bench: frame rate while playing (${FPS_ROUNDS} rounds, baseline and app in turn)`);
   report.fps = [];
@@ -366,9 +382,20 @@ try {
       report.scale.push({ vms, packets, drawCalls: s.drawCalls, triangles: s.triangles, fps: rate });
     }
   await scalePage.close();
+}
+try {
+  await measure();
 } finally {
   await browser.close();
   server.close();
+}
+if (STARTUP_ONLY) {
+  const s = report.startup;
+  console.log(
+    `initial JS ${report.bundle.initialJsKb.toFixed(1)} kB; first 3D frame ${s.appFirstFrameMs.toFixed(0)} / ${s.baselineFirstFrameMs.toFixed(0)} ms = ${s.firstFrameRatio.toFixed(2)}x (app ${s.appFirstFrameRuns.join(' ')}, baseline ${s.baselineFirstFrameRuns.join(' ')}); app up ${s.appReadyMs.toFixed(0)} ms; TBT ${s.appTbtMs.toFixed(0)} ms`,
+  );
+  console.log('marks (medians, ms):', JSON.stringify(s.marks));
+  process.exit(0);
 }
 
 // ---- report ----

@@ -9,7 +9,7 @@
  * puts another view back; and where this cannot work (no WebGL, content that does not parse): the app then starts the
  * ordinary way and says what is wrong.
  */
-import { loadFirstStack } from './model/firstStack';
+import firstStack from 'virtual:first-stack';
 import type { ScenarioFile } from './model/types';
 import type { Platform } from './platform';
 import { StackScene } from './scene/StackScene';
@@ -48,8 +48,8 @@ export async function drawFirstStage(search: string, platform: Platform): Promis
   const query = new URLSearchParams(search);
   if (query.has('window') || query.has('recovered')) return null;
   performance.mark('rmo:start');
-  // The content's chunk loads while the renderer starts (creating a WebGL context takes a while).
-  const content = loadFirstStack().catch(() => null);
+  // Parsed when the renderer was built (scripts/firstStack.ts); null when the content gives no first stack.
+  if (!firstStack) return null;
   const host = document.createElement('div');
   host.className = 'first-stage';
   const canvas = document.createElement('canvas');
@@ -64,15 +64,14 @@ export async function drawFirstStage(search: string, platform: Platform): Promis
   document.body.append(host);
   let scene: StackScene | null = null;
   try {
-    scene = new StackScene(canvas, labels, { ...(await applySavedSettings(platform)), readyAttribute: null });
+    const settings = await applySavedSettings(platform);
+    performance.mark('rmo:settings');
+    scene = new StackScene(canvas, labels, { ...settings, readyAttribute: null });
     performance.mark('rmo:renderer');
-    const first = await content;
-    performance.mark('rmo:first-content');
-    if (!first) throw new Error('no first stack');
-    scene.setStacks([{ key: 'main', architecture: first.architecture, snapshot: null }]);
+    scene.setStacks([{ key: 'main', architecture: firstStack.architecture, snapshot: null }]);
     performance.mark('rmo:first-layout');
     void scene.precompile().then(() => performance.mark('rmo:compiled'));
-    return handOver(scene, first.parsed);
+    return handOver(scene, new Map(firstStack.parsed));
   } catch {
     scene?.dispose();
     host.remove();

@@ -10,7 +10,7 @@ const KEY = '../../../assets/scenarios/';
 
 describe('the first stack (what the first 3D frame needs)', () => {
   it('is the default architecture of the built-in content, from its own file', async () => {
-    const first = await loadFirstStack();
+    const first = await loadFirstStack(...builtIn());
     const library = loadBuiltInLibrary();
     expect(first?.architecture.id).toBe(library.defaults?.architecture);
     expect([...(first?.parsed.keys() ?? [])]).toEqual([
@@ -20,7 +20,7 @@ describe('the first stack (what the first 3D frame needs)', () => {
   });
 
   it('hands its parsed files to the library, which takes them as they are (content is parsed once)', async () => {
-    const first = await loadFirstStack();
+    const first = await loadFirstStack(...builtIn());
     const parsed = first!.parsed;
     const files = builtInFiles(undefined, parsed);
     for (const [name, file] of parsed) expect(files.files[files.names.indexOf(name)]).toBe(file);
@@ -40,6 +40,16 @@ describe('the first stack (what the first 3D frame needs)', () => {
     expect((await loadFirstStack(defaults, arch(good)))?.architecture.id).toBe('hyperv-2008');
   });
 });
+
+/** The built-in defaults and architecture files, as scripts/firstStack.ts hands them to loadFirstStack. */
+function builtIn(): [Record<string, unknown>, Record<string, () => Promise<unknown>>] {
+  const names = builtInFiles().names;
+  const architectures = names.filter((n) => n.startsWith('architectures/'));
+  return [
+    { 'core/defaults.json': read('core/defaults.json') },
+    Object.fromEntries(architectures.map((n) => [n, () => Promise.resolve(read(n))])),
+  ];
+}
 
 /** Every built-in file, raw, keyed as Vite's glob keys them. */
 function rawAll(): Record<string, unknown> {

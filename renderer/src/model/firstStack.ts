@@ -1,15 +1,15 @@
 /**
  * What the first 3D frame needs of the built-in content, and no more: the defaults and the file of the default
- * architecture (its own chunk, fetched on demand), parsed through the same schema as every file. The app draws that
- * stack while the rest of the content and the UI load (renderer/src/firstFrame.ts); `loadBuiltInLibrary` then takes
- * these parsed files as they are (content is parsed once) and cross-checks everything together.
+ * architecture, parsed through the same schema as every file. This runs when the renderer is built
+ * (scripts/firstStack.ts puts the result into the initial chunk as `virtual:first-stack`), so the first frame needs
+ * neither a second request nor the schema. The app draws that stack while the rest of the content and the UI load
+ * (renderer/src/firstFrame.ts); `loadBuiltInLibrary` then takes these parsed files as they are (content is parsed
+ * once) and cross-checks everything together.
  */
 import { parseScenarioFile } from './parseScenario';
 import type { Architecture, ScenarioFile } from './types';
 
-const DEFAULTS = 'core/defaults.json';
-const core = import.meta.glob('../../../assets/scenarios/core/defaults.json', { eager: true, import: 'default' });
-const architectureFiles = import.meta.glob('../../../assets/scenarios/architectures/*.json', { import: 'default' });
+export const DEFAULTS = 'core/defaults.json';
 
 /** File name relative to assets/scenarios/, e.g. "architectures/hyperv-2008.json". */
 export function relativeName(key: string): string {
@@ -29,8 +29,8 @@ export interface FirstStack {
  * then starts the ordinary way, and `loadBuiltInLibrary` reports any problem in full.
  */
 export async function loadFirstStack(
-  defaults: Record<string, unknown> = core,
-  architectures: Record<string, () => Promise<unknown>> = architectureFiles,
+  defaults: Record<string, unknown>,
+  architectures: Record<string, () => Promise<unknown>>,
 ): Promise<FirstStack | null> {
   const parsed = new Map<string, ScenarioFile>();
   const defaultsKey = Object.keys(defaults).find((k) => relativeName(k) === DEFAULTS);
