@@ -7,8 +7,8 @@
  * 1. Hardware, or the hypervisor's machine-wide layer (Hyper-V, vmkernel and its drivers, Xen, the KVM host kernel):
  *    the host goes down, and every VM with it. Except a device function assigned to one VM (`assignedTo`, an SR-IOV
  *    virtual function, in authors' files): the IOMMU confines its DMA to that VM, and a function-level reset of one VF
- *    must not affect the other VFs or the PF (Microsoft, "Resetting a Virtual Function"), so it takes down that VM's
- *    device only; the component's own sources back it.
+ *    must not affect the other VFs or the PF (Microsoft, "Resetting a Virtual Function"), and the guest's traffic fails
+ *    over to the synthetic path (Microsoft, "SR-IOV VF Failover"): no VM goes down. The component's own sources back it.
  * 2. Kernel mode of the host / root partition / service console / dom0 (its kernel, vendor drivers, VMBus root, VSPs,
  *    backends, VID, a Type 2 host's drivers): that OS crashes, and with it the host and every VM, in the words of the
  *    architecture's `hostKernelCrash` (a root bugcheck, a purple screen, "Domain 0 crashed: rebooting machine").
@@ -57,9 +57,9 @@ export function blastRadius(arch: Architecture, componentId: string): BlastRadiu
   if (ctx.ring === 'hardware' && c.assignedTo !== undefined && isVmColumn(arch, c.assignedTo)) {
     const vm = vmName(arch, c.assignedTo);
     return {
-      scope: 'vms',
-      vms: [c.assignedTo],
-      reason: `${c.name} is a device function assigned to ${vm}: the IOMMU confines its DMA to ${vm}'s memory, and the root resets it alone (a function-level reset of one VF must not affect the other functions of the adapter). Its failure takes ${vm}'s device down, and no other VM.`,
+      scope: 'self',
+      vms: [],
+      reason: `${c.name} is a device function assigned to ${vm}: the IOMMU confines its DMA to ${vm}'s memory, and the root resets it alone (a function-level reset of one VF must not affect the other functions of the adapter). Its failure takes no VM down: ${vm} loses the device, and its traffic fails over to the synthetic path.`,
       sources: c.sources,
       mark: 'secondary',
     };
