@@ -21,7 +21,8 @@ export const LAYERS = {
   ui: { values: ['model', 'scene', 'platform', 'stage'], types: ['electron'], files: ['theme-colors'] },
   'renderer-entry': { values: ['ui', 'platform', 'model', 'scene'] },
   electron: { values: [] },
-  scripts: { values: ['electron', 'model'] },
+  // The early script's build plugin (and its test) read scene/earlyContext.ts, a file that imports nothing.
+  scripts: { values: ['electron', 'model'], files: ['early-context'] },
   // The benchmark's harness pages draw the app's own scene in a browser.
   bench: { values: ['model', 'scene'] },
   e2e: { values: ['scripts'], types: ['electron'] },
@@ -44,8 +45,12 @@ const FILES = [
   { category: 'shared-schema', pattern: 'electron/ipc/settings.ts' },
   { category: 'shared-schema', pattern: 'electron/ipc/progress.ts' },
   { category: 'shared-schema', pattern: 'electron/ipc/files.ts' },
+  // The values settings may take, without zod (the first 3D frame reads its settings before any schema is loaded).
+  { category: 'shared-schema', pattern: 'electron/ipc/settingsValues.ts' },
   // The theme colour table (plain data): main's window background, the scene's palette and labels, the UI's CSS.
   { category: 'theme-colors', pattern: 'electron/ipc/themeColors.ts' },
+  // The first frame's WebGL context (plain DOM, no three.js): made into index.html's early script at build time.
+  { category: 'early-context', pattern: 'renderer/src/scene/earlyContext.ts' },
   { category: 'test', pattern: '**/*.test.ts' },
 ];
 const boundaryPolicies = Object.entries(LAYERS).flatMap(([from, { values, types = [], files = [] }]) => [
@@ -204,11 +209,13 @@ export default tseslint.config(
   {
     // The one exception to "types only from electron/": the settings and progress schemas of the IPC contract (pure
     // zod), so main and renderer validate with one schema (DESIGN.md, convention 13). Each is imported by one file;
-    // the opened-file schema (ipc/files.ts) by platform/pageFile.ts.
+    // the opened-file schema (ipc/files.ts) by platform/pageFile.ts; the values settings may take (ipc/settingsValues.ts,
+    // plain data) by platform/startup.ts, which reads the first frame's settings before any schema is loaded.
     files: [
       'renderer/src/platform/settings.ts',
       'renderer/src/platform/progress.ts',
       'renderer/src/platform/pageFile.ts',
+      'renderer/src/platform/startup.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -217,7 +224,10 @@ export default tseslint.config(
           patterns: [
             electron,
             nodeBuiltins,
-            { ...electronFolder, regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/(settings|progress|files)$)|$)' },
+            {
+              ...electronFolder,
+              regex: '^(\\.\\.?/)+(.*/)?electron(/(?!ipc/(settings|settingsValues|progress|files)$)|$)',
+            },
           ],
         },
       ],

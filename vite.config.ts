@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspPlugin } from './scripts/csp.ts';
+import { earlyContextPlugin } from './scripts/earlyContext.ts';
 import { firstStackPlugin } from './scripts/firstStack.ts';
 import { schemaAssetPlugin } from './scripts/schemaAsset.ts';
 import { themeCssPlugin } from './scripts/themeCss.ts';
@@ -20,6 +21,7 @@ export default defineConfig({
     themeCssPlugin(),
     schemaAssetPlugin(),
     firstStackPlugin(),
+    earlyContextPlugin(),
   ],
   build: {
     outDir: '../dist/renderer',

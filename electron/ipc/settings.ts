@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { REDUCED_MOTION_MODES, SETTING_DEFAULTS, TEXT_SCALE_MAX, TEXT_SCALE_MIN, THEMES } from './settingsValues';
 
-/** The themes the renderer knows how to draw. `projector` is the high-contrast theme for bright lecture halls. */
-export const THEMES = ['light', 'dark', 'projector'] as const;
-/** `system` follows the OS "reduce motion" preference; `on`/`off` override it. */
-export const REDUCED_MOTION_MODES = ['system', 'on', 'off'] as const;
-
-export const TEXT_SCALE_MIN = 0.8;
-export const TEXT_SCALE_MAX = 2;
+/** The values settings may take: plain data in settingsValues.ts (the first 3D frame reads them without zod). */
+export { REDUCED_MOTION_MODES, TEXT_SCALE_MAX, TEXT_SCALE_MIN, THEMES };
 
 /**
  * The user's settings, as sent over IPC and saved. Strict: an unknown key in a payload is an error. A stored file
@@ -15,21 +11,16 @@ export const TEXT_SCALE_MAX = 2;
  */
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  theme: z.enum(THEMES).default('dark'),
-  textScale: z.number().min(TEXT_SCALE_MIN).max(TEXT_SCALE_MAX).default(1),
-  reducedMotion: z.enum(REDUCED_MOTION_MODES).default('system'),
+  theme: z.enum(THEMES).default(SETTING_DEFAULTS.theme),
+  textScale: z.number().min(TEXT_SCALE_MIN).max(TEXT_SCALE_MAX).default(SETTING_DEFAULTS.textScale),
+  reducedMotion: z.enum(REDUCED_MOTION_MODES).default(SETTING_DEFAULTS.reducedMotion),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Theme = Settings['theme'];
 export type ReducedMotionMode = Settings['reducedMotion'];
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  schemaVersion: 1,
-  theme: 'dark',
-  textScale: 1,
-  reducedMotion: 'system',
-});
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ schemaVersion: 1, ...SETTING_DEFAULTS });
 
 /**
  * The key of the recent-files list in settings.json. Main's alone: not part of `settingsSchema` (the renderer never

@@ -2,16 +2,18 @@
  * The one table of theme colours (DESIGN.md, convention 13). Every consumer reads it: the build turns `page` into the
  * UI's CSS custom properties (scripts/themeCss.ts), the 3D view turns `labels` into its label layer's custom properties
  * (scene/labelStyles.ts) and `scene` into its palette (scene/palette.ts), and main takes the window background from
- * `page.bg`. It sits beside the settings schema, whose THEMES name the themes, because it is the one place lint lets
+ * `page.bg`. It sits beside the settings schema, which takes its THEMES from here, because it is the one place lint lets
  * the main process, the scene and the build all import (eslint.config.js, file category 'theme-colors').
  * Plain data: no Electron, no DOM, no three.js. Colours are CSS strings ('#rrggbb', or rgba() where a label lets the
  * scene show through).
  */
-import { THEMES, type Theme } from './settings';
-
-/** The theme names are the settings schema's (re-exported so the scene need not import the schema). */
-export { THEMES };
-export type ThemeName = Theme;
+/**
+ * The themes the renderer knows how to draw. `projector` is the high-contrast theme for bright lecture halls. The
+ * settings schema takes its theme names from here: this module stays free of zod, because the first 3D frame draws
+ * before the schemas are loaded (renderer/src/firstFrame.ts, issue 11).
+ */
+export const THEMES = ['light', 'dark', 'projector'] as const;
+export type ThemeName = (typeof THEMES)[number];
 
 /** The UI's colours, written to `html[data-theme=…]` as `--bg`, `--bg-viewport`, `--panel-2`, … */
 export interface PageColors {

@@ -11,7 +11,8 @@
  */
 import firstStack from 'virtual:first-stack';
 import type { ScenarioFile } from './model/types';
-import type { Platform } from './platform';
+import type { FirstFrameSettings } from './platform/startup';
+import { FIRST_CANVAS_STYLE, FIRST_STAGE_CLASS, startsWithFirstStage, takeEarlyContext } from './scene/earlyContext';
 import { StackScene } from './scene/StackScene';
 import type { ThemeName } from './scene/palette';
 
@@ -29,33 +30,39 @@ export interface FirstStage {
  * The learner's theme and text size go on <html> at once (the app's settings state applies them again when it loads
  * them), so the first frame is drawn as the app shows it; the motion setting as the app reads it.
  */
-async function applySavedSettings(platform: Platform): Promise<{ theme: ThemeName; reducedMotion: boolean }> {
-  const settings = await platform.loadSettings().then(
-    (r) => r.settings,
-    () => null,
-  );
+async function applySavedSettings(
+  saved: Promise<FirstFrameSettings>,
+): Promise<{ theme: ThemeName; reducedMotion: boolean }> {
+  const settings = await saved;
   const root = document.documentElement;
-  if (settings) {
-    root.dataset.theme = settings.theme;
-    root.style.setProperty('--text-scale', String(settings.textScale));
-  }
-  const mode = settings?.reducedMotion ?? 'system';
+  root.dataset.theme = settings.theme;
+  root.style.setProperty('--text-scale', String(settings.textScale));
   const os = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  return { theme: settings?.theme ?? 'dark', reducedMotion: mode === 'on' || (mode === 'system' && os) };
+  const mode = settings.reducedMotion;
+  return { theme: settings.theme, reducedMotion: mode === 'on' || (mode === 'system' && os) };
 }
 
-export async function drawFirstStage(search: string, platform: Platform): Promise<FirstStage | null> {
-  const query = new URLSearchParams(search);
-  if (query.has('window') || query.has('recovered')) return null;
+export async function drawFirstStage(search: string, saved: Promise<FirstFrameSettings>): Promise<FirstStage | null> {
+  if (!startsWithFirstStage(search)) return null;
   performance.mark('rmo:start');
+  // The stand-in element, canvas and WebGL context made by the early script (index.html), if it ran and WebGL 2 is there.
+  const early = takeEarlyContext();
+  const loseEarly = (): void => {
+    early?.gl.getExtension('WEBGL_lose_context')?.loseContext();
+    early?.host.remove();
+  };
   // Parsed when the renderer was built (scripts/firstStack.ts); null when the content gives no first stack.
-  if (!firstStack) return null;
-  const host = document.createElement('div');
-  host.className = 'first-stage';
-  const canvas = document.createElement('canvas');
+  if (!firstStack) {
+    loseEarly();
+    return null;
+  }
+  const host = early?.host ?? document.createElement('div');
+  host.className = FIRST_STAGE_CLASS;
+  const canvas = early?.canvas ?? document.createElement('canvas');
   canvas.setAttribute('aria-hidden', 'true');
   canvas.dataset.testid = 'scene-canvas';
-  canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block;touch-action:none';
+  // Hidden until the first frame is drawn (see earlyContext.ts): shown in the task that draws it.
+  canvas.style.cssText = `${FIRST_CANVAS_STYLE};visibility:hidden`;
   const labels = document.createElement('div');
   labels.className = 'labels';
   labels.setAttribute('aria-hidden', 'true');
@@ -64,16 +71,17 @@ export async function drawFirstStage(search: string, platform: Platform): Promis
   document.body.append(host);
   let scene: StackScene | null = null;
   try {
-    const settings = await applySavedSettings(platform);
+    const settings = await applySavedSettings(saved);
     performance.mark('rmo:settings');
-    scene = new StackScene(canvas, labels, { ...settings, readyAttribute: null });
+    scene = new StackScene(canvas, labels, { ...settings, readyAttribute: null, context: early?.gl ?? null });
     performance.mark('rmo:renderer');
     scene.setStacks([{ key: 'main', architecture: firstStack.architecture, snapshot: null }]);
     performance.mark('rmo:first-layout');
-    void scene.precompile().then(() => performance.mark('rmo:compiled'));
+    void scene.drawFirstFrame();
     return handOver(scene, new Map(firstStack.parsed));
   } catch {
-    scene?.dispose();
+    if (scene) scene.dispose();
+    else loseEarly();
     host.remove();
     return null;
   }
@@ -82,7 +90,7 @@ export async function drawFirstStage(search: string, platform: Platform): Promis
     return {
       scene: s,
       parsed,
-      drawn: s.ready,
+      drawn: s.ready.then(() => void canvas.style.removeProperty('visibility')),
       release: () => {
         if (host.contains(canvas)) s.dispose();
         host.remove();

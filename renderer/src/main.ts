@@ -7,18 +7,20 @@ import '@fontsource/inter/latin-600-italic.css';
 import 'virtual:theme-colors.css';
 import './ui/styles/global.css';
 import { drawFirstStage } from './firstFrame';
-import { detectPlatform } from './platform';
+import { readStartupSettings } from './platform/startup';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-// Start-up in two phases: the first 3D frame needs three.js, the scene and one architecture; the UI, the rest of the
-// content and its cross-checks come in a lazy chunk after that frame (issue 11: initial JS, first frame, blocking time).
-const platform = detectPlatform();
-const first = await drawFirstStage(location.search, platform);
+// Start-up in two phases: the first 3D frame needs three.js, the scene, one architecture and three settings; the
+// platform (with its schemas), the UI, the rest of the content and its cross-checks come in lazy chunks after that
+// frame (issue 11: initial JS, first frame, blocking time).
+const startup = readStartupSettings();
+const first = await drawFirstStage(location.search, startup.first);
 // A hidden window draws no frames: the app does not wait for one longer than this.
 const FIRST_FRAME_WAIT_MS = 1000;
 if (first) await Promise.race([first.drawn, new Promise((r) => setTimeout(r, FIRST_FRAME_WAIT_MS))]);
-const { startApp } = await import('./ui/start');
+const [{ detectPlatform }, { startApp }] = await Promise.all([import('./platform'), import('./ui/start')]);
+const platform = detectPlatform(startup);
 // The app's viewport adopts the first scene and releases its stand-in; without the app, the scene goes here.
 if (!(await startApp(target, platform, first, first?.parsed))) first?.release();

@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { claimSchema, foundationSchema } from './claims';
 import { glossaryTermSchema, lessonSchema } from './course/schema';
+import { RINGS } from './enums';
 import { componentKindSchema, id, markSchema, text, webUrl, MECHANISMS } from './vocabulary';
 
 export { componentKindSchema, markSchema, MECHANISMS, EXIT_MECHANISMS } from './vocabulary';
+export { RINGS } from './enums';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -72,11 +74,6 @@ export const costParameterSchema = z
       });
   });
 
-/**
- * Privilege levels, bottom to top. `deprivileged`: a guest kernel that a software VMM runs with less privilege than its
- * own (binary translation, no VT-x), above ring 0 and below ring 3 (model/privilege.ts names each level for the CPU).
- */
-export const RINGS = ['hardware', 'ring-1', 'ring0', 'deprivileged', 'ring3'] as const;
 export const ringSchema = z
   .enum(RINGS)
   .describe(

@@ -40,7 +40,7 @@ export type Architecture = z.infer<typeof S.architectureSchema>;
 export type ArchitectureType = Architecture['type'];
 export type DriverModel = z.infer<typeof S.driverModelSchema>;
 export type Mechanism = (typeof S.MECHANISMS)[number];
-export { MECHANISMS, EXIT_MECHANISMS, RINGS } from './schema';
+export { MECHANISMS, EXIT_MECHANISMS, RINGS } from './enums';
 export type Hop = z.infer<typeof S.hopSchema>;
 export type Payload = Hop['moves'];
 /** A what-if of one path (e.g. PIO instead of DMA): hops switch with it, and parameters can be replaced. */

@@ -5,27 +5,7 @@
 import { z } from 'zod';
 import { MAX_STRING_LENGTH, RESERVED_NAMES } from './limits';
 
-/** How control or data crosses from one component to the next (the walkthrough's event kinds). */
-export const MECHANISMS = [
-  'call',
-  'syscall',
-  'trap',
-  'vmexit',
-  'hypercall',
-  'ring-write',
-  'signal',
-  'interrupt',
-  'dma',
-  'world-switch',
-  'copy',
-] as const;
-
-/** The mechanisms that leave a guest for the hypervisor (the exits the counters count); defined once. */
-export const EXIT_MECHANISMS = [
-  'trap',
-  'vmexit',
-  'hypercall',
-] as const satisfies readonly (typeof MECHANISMS)[number][];
+export { MECHANISMS, EXIT_MECHANISMS } from './enums';
 
 export const MAX_ID_LENGTH = 64;
 

@@ -9,8 +9,9 @@ import {
 } from './progress';
 import { ProgressSaveGate } from './ProgressSaveGate';
 import { readSettings, unknownSettingsKeys, type Settings, type SettingsProblem } from './settings';
+import { SETTINGS_KEY } from './startup';
 
-export const SETTINGS_KEY = 'ring-minus-one.settings';
+export { SETTINGS_KEY };
 export const PROGRESS_KEY = 'ring-minus-one.progress';
 
 /** Why localStorage refused, in words: it is full, or the browser blocks it (privacy settings, sandboxed frame). */

@@ -1,3 +1,4 @@
+import type { SettingsLoad } from '../../../electron/ipc/settings';
 import type { RingMinusOneApi } from '../../../electron/preload';
 import { ElectronFiles } from './ElectronFiles';
 import type { HandoutExport, Platform } from './Platform';
@@ -19,12 +20,18 @@ export class ElectronPlatform implements Platform {
   readonly kind = 'electron' as const;
   private readonly progressGate = new ProgressSaveGate();
   readonly files: ElectronFiles;
-  constructor(private readonly api: RingMinusOneApi) {
+  constructor(
+    private readonly api: RingMinusOneApi,
+    /** Main's reply to the start-up's `settings:load` (platform/startup.ts), read by the first loadSettings. */
+    private startupSettings: Promise<SettingsLoad> | null = null,
+  ) {
     this.files = new ElectronFiles(api);
   }
 
   async loadSettings(): Promise<{ settings: Settings; problems: SettingsProblem[] }> {
-    const { settings: stored, problem } = await this.api.loadSettings();
+    const reply = this.startupSettings ?? this.api.loadSettings();
+    this.startupSettings = null;
+    const { settings: stored, problem } = await reply;
     // Main has validated the file already; read it again here so a mismatch can never reach the UI unchecked.
     const { settings, problems } = readSettings(stored);
     if (problem) {

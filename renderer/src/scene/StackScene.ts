@@ -13,6 +13,7 @@ import { Color, Raycaster, Vector2, WebGLRenderer } from 'three';
 import type { CameraPreset } from '../model/presentation';
 import { composeCapture } from './captureImage';
 import { CssLabelFactory } from './CssLabels';
+import { fullPixelRatio, GL_ATTRIBUTES } from './earlyContext';
 import { LABEL_CSS } from './labelStyles';
 import { MotionQuality } from './motionQuality';
 import type { ThemeName } from './palette';
@@ -46,28 +47,16 @@ export interface StackSceneOptions {
    * also sets `firstFrame` when it draws its first frame.
    */
   readyAttribute?: string | null;
+  /**
+   * A WebGL2 context already made on `canvas` with GL_ATTRIBUTES (renderer/src/scene/earlyContext.ts: made before the
+   * app's chunks ran). Without one, three makes the context with the same attributes.
+   */
+  context?: WebGL2RenderingContext | null;
 }
 
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 
 const OVERLAP_INTERVAL_MS = 150;
-
-/** Resolves when the GPU has done every command sent so far (a fence, polled; at once where WebGL 2 is missing). */
-function gpuDone(gl: WebGLRenderingContext | WebGL2RenderingContext): Promise<void> {
-  if (!('fenceSync' in gl)) return Promise.resolve();
-  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
-  if (!sync) return Promise.resolve();
-  gl.flush();
-  return new Promise((resolve) => {
-    const poll = (): void => {
-      if (gl.isContextLost() || gl.getSyncParameter(sync, gl.SYNC_STATUS) === gl.SIGNALED) {
-        gl.deleteSync(sync);
-        resolve();
-      } else setTimeout(poll, 4);
-    };
-    poll();
-  });
-}
 
 export class StackScene {
   onHover?: (p: PickResult | null) => void;
@@ -76,7 +65,7 @@ export class StackScene {
   readonly ready: Promise<void>;
 
   private readonly renderer: WebGLRenderer;
-  private readonly fullPixelRatio = Math.min(globalThis.devicePixelRatio || 1, 2);
+  private readonly fullPixelRatio = fullPixelRatio(globalThis.devicePixelRatio);
   private readonly quality = new MotionQuality();
   /** The fraction of the full pixel ratio the canvas is drawn at now. */
   private drawScale = 1;
@@ -92,7 +81,7 @@ export class StackScene {
   /** Undoes what `bindParent` set up on the canvas's parent element. */
   private unbindParent: () => void = () => {};
   private readyAttribute: string | null;
-  /** Shader programs are being compiled (precompile): no frame is drawn until they are ready. */
+  /** Shader programs are being compiled (drawFirstFrame): no frame is drawn until they are ready. */
   private compiling = false;
   /** A frame with a stack in it has been drawn. */
   private drewStack = false;
@@ -124,7 +113,17 @@ export class StackScene {
     // Out of layout until the first overlap pass (laying out the labels' text is a large part of a first frame).
     labelRoot.style.display = 'none';
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
+    this.renderer = new WebGLRenderer({
+      canvas,
+      ...(options.context ? { context: options.context } : {}),
+      antialias: GL_ATTRIBUTES.antialias,
+      powerPreference: GL_ATTRIBUTES.powerPreference,
+      depth: GL_ATTRIBUTES.depth,
+      stencil: GL_ATTRIBUTES.stencil,
+      premultipliedAlpha: GL_ATTRIBUTES.premultipliedAlpha,
+      preserveDrawingBuffer: GL_ATTRIBUTES.preserveDrawingBuffer,
+      failIfMajorPerformanceCaveat: GL_ATTRIBUTES.failIfMajorPerformanceCaveat,
+    });
     this.renderer.setPixelRatio(this.fullPixelRatio);
     // A frame may draw several panes: the counters are reset once per frame, not per render() call.
     this.renderer.info.autoReset = false;
@@ -183,27 +182,31 @@ export class StackScene {
   }
 
   /**
-   * Compiles the shader programs of what is on stage ahead of the first frame without blocking the main thread, and
-   * draws nothing until they are ready, so the first frame is not one long task spent waiting for the compiler
-   * (issue 11). With KHR_parallel_shader_compile, three's compileAsync polls the programs; without it (SwiftShader),
-   * the programs are sent to the GPU process (`compile`, which does not wait for them) and a fence after them is polled
-   * until the GPU process has done that work; the first draw then finds them linked. Resolves when they are ready.
+   * Draws the first frame as soon as it can (issue 11: first frame). Where the GPU links shader programs in parallel
+   * (KHR_parallel_shader_compile), three's compileAsync first polls them without blocking the main thread, and the
+   * frame is drawn in the task that finds them linked; where it does not (SwiftShader, the software WebGL of machines
+   * whose GPU is blocklisted), the frame is drawn at once and compiles its 3 programs on the way: compiling ahead and
+   * polling a fence there made the first frame about 20 ms later, with no shorter task (measured, bench/report.md).
+   * The loop then places the labels on the next frame (tick). Resolves when the frame has been drawn.
    */
-  async precompile(): Promise<void> {
+  async drawFirstFrame(): Promise<void> {
     const camera = this.panes.list[0]?.camera;
     if (!camera || this.disposed) return;
-    this.compiling = true;
-    try {
-      if (this.renderer.extensions.has('KHR_parallel_shader_compile'))
+    if (this.renderer.extensions.has('KHR_parallel_shader_compile')) {
+      this.compiling = true;
+      try {
         await this.renderer.compileAsync(this.graph.scene, camera);
-      else {
-        this.renderer.compile(this.graph.scene, camera);
-        await gpuDone(this.renderer.getContext());
+      } finally {
+        this.compiling = false;
       }
-    } finally {
-      this.compiling = false;
-      this.invalidate();
     }
+    if (this.drewStack || this.disposed || this.lost) {
+      this.invalidate();
+      return;
+    }
+    this.dirty = true;
+    this.tick(performance.now());
+    this.startLoop();
   }
 
   /** Listens on the canvas's parent: pointer routing between panes, and its size. */

@@ -3,7 +3,7 @@
  * so colour is never the only cue. Pure data: no three.js objects.
  */
 import { bandName, ringName, type PrivilegeSubject } from '../model/privilege';
-import { EXIT_MECHANISMS } from '../model/schema';
+import { EXIT_MECHANISMS } from '../model/enums';
 import { RINGS, type ComponentKind, type Domain, type Mechanism, type Payload, type Ring } from '../model/types';
 import { THEME_COLORS, type ThemeName } from '../../../electron/ipc/themeColors';
 

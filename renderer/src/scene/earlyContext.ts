@@ -1,0 +1,103 @@
+/**
+ * The canvas and WebGL context of the first 3D frame, made before the app's JS runs (issue 11: first frame).
+ *
+ * index.html loads this file as a small classic script (`early-context.js`, built from this module by
+ * scripts/earlyContext.ts) at the end of <body>. It runs while the browser is still compiling the app's module chunks
+ * on other threads (module scripts run only after the document is parsed), so two waits on the GPU process that would
+ * otherwise block the main thread after the chunks have run happen in that idle time instead:
+ * - making the WebGL context (the GPU process makes it after getContext returns; the first call that waits is here);
+ * - allocating its drawing buffer at the size it is drawn at: the canvas is sized from its place in the page before
+ *   the context is made, so three does not resize (and reallocate) it on the first frame.
+ * renderer/src/firstFrame.ts then takes the stand-in element, canvas and context (takeEarlyContext) and gives the
+ * context to three's WebGLRenderer (StackScene).
+ *
+ * This module is turned into a classic script: it imports nothing, and what the script runs is `earlyContext(window)`.
+ */
+
+/**
+ * The attributes three's WebGLRenderer asks for with the app's renderer settings (antialias, a discrete GPU where
+ * there is one). The early context is made with these, so a frame drawn on it is the frame three would draw on its
+ * own context; StackScene passes the same settings to three for the case where there is no early context.
+ */
+export const GL_ATTRIBUTES = {
+  alpha: true,
+  depth: true,
+  stencil: false,
+  antialias: true,
+  premultipliedAlpha: true,
+  preserveDrawingBuffer: false,
+  powerPreference: 'high-performance',
+  failIfMajorPerformanceCaveat: false,
+} as const satisfies WebGLContextAttributes;
+
+/** The window property the early script leaves its work in (null once taken, or when it made none). */
+export const EARLY_GLOBAL = '__ringMinusOneEarlyGl';
+/** The class of the element the first frame is drawn in (placed by global.css where the app's 3D view will be). */
+export const FIRST_STAGE_CLASS = 'first-stage';
+/** How the first frame's canvas fills that element. */
+export const FIRST_CANVAS_STYLE = 'position:absolute;inset:0;width:100%;height:100%;display:block;touch-action:none';
+
+/** The pixel ratio the scene draws still frames at: the screen's, at most 2 (StackScene). */
+export function fullPixelRatio(devicePixelRatio: number): number {
+  return Math.min(devicePixelRatio || 1, 2);
+}
+
+export interface EarlyContext {
+  /** The `.first-stage` element, in <body>, holding `canvas`. */
+  host: HTMLElement;
+  canvas: HTMLCanvasElement;
+  gl: WebGL2RenderingContext;
+}
+
+/**
+ * Whether this page starts in Explore with a first-frame stage: not the audience or presenter window
+ * (`?window=...`), nor a reload after a crash that puts another view back (`?recovered`).
+ */
+export function startsWithFirstStage(search: string): boolean {
+  const query = new URLSearchParams(search);
+  return !query.has('window') && !query.has('recovered');
+}
+
+/**
+ * What the early script runs: the first stage's element and canvas, put in the page and sized there, and the
+ * canvas's WebGL2 context, left on `window` for firstFrame.ts. It makes none when the app has already looked for it.
+ */
+export function earlyContext(win: Window & typeof globalThis): void {
+  const slot = win as unknown as Record<string, EarlyContext | null | undefined>;
+  if (EARLY_GLOBAL in slot || !startsWithFirstStage(win.location.search) || !win.document.body) return;
+  const doc = win.document;
+  const host = doc.createElement('div');
+  host.className = FIRST_STAGE_CLASS;
+  const canvas = doc.createElement('canvas');
+  canvas.style.cssText = FIRST_CANVAS_STYLE;
+  // Hidden until its first frame is drawn: a visible, still empty WebGL canvas costs the compositor a read-back of
+  // its buffer (about 15 ms with software WebGL) on the main thread's way to that frame.
+  canvas.style.visibility = 'hidden';
+  host.append(canvas);
+  doc.body.append(host);
+  try {
+    // What StackScene's resize will ask for: the element's size in whole CSS pixels, times the pixel ratio.
+    const ratio = fullPixelRatio(win.devicePixelRatio);
+    canvas.width = Math.floor(Math.max(1, Math.floor(host.clientWidth)) * ratio);
+    canvas.height = Math.floor(Math.max(1, Math.floor(host.clientHeight)) * ratio);
+    const gl = canvas.getContext('webgl2', GL_ATTRIBUTES as WebGLContextAttributes);
+    if (gl) {
+      gl.getError();
+      slot[EARLY_GLOBAL] = { host, canvas, gl };
+      return;
+    }
+  } catch {
+    // No early context: three makes its own (or says that WebGL is missing) when the app starts.
+  }
+  host.remove();
+}
+
+/**
+ * Takes what the early script made, once: null when it made nothing (or has not run, when it then makes nothing).
+ */
+export function takeEarlyContext(win: Window = window): EarlyContext | null {
+  const slot = win as unknown as Record<string, EarlyContext | null | undefined>;
+  const early = slot[EARLY_GLOBAL] ?? null;
+  slot[EARLY_GLOBAL] = null;
+  return early;
+}
