@@ -4,7 +4,7 @@
 // The app is built into dist/bench/renderer and the harness into dist/bench/pages.
 // `npm run bench -- --check` also checks the budgets (issue 11) and exits 1 on any that fails, printing figure and
 // budget. `--no-build` measures the build already in dist/bench/. RMO_BENCH_PORT picks the port (default 4176).
-// `--only=startup` measures the bundle and start-up alone (about 1 minute; `--runs=N` start-ups each, default 5) and
+// `--only=startup` measures the bundle and start-up alone (about 1.5 minutes; `--runs=N` start-ups each, default 9) and
 // prints them without writing the report; the full run measures the same start-up the same way.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -24,7 +24,7 @@ const CHECK = args.has('--check');
 const STARTUP_ONLY = args.has('--only=startup');
 const PORT = Number(process.env.RMO_BENCH_PORT ?? 4176);
 /** Start-up is measured this many times, app and baseline in turn; the report gives medians. */
-const STARTUP_RUNS = Number([...args].find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
+const STARTUP_RUNS = Number([...args].find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 9);
 /** Frame rates: rounds of samples (baseline, walkthrough, Compare in turn), seconds per sample, warm-up seconds. */
 const FPS_ROUNDS = 3;
 const FPS_SAMPLE_S = 2;
@@ -156,6 +156,12 @@ function observeStartup() {
 }
 const tbtOf = (tasks) => tasks.filter(([start]) => start < 5000).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** `start 101, renderer 118, ...`: a start-up's marks in the order they came. */
+const marksText = (marks = {}) =>
+  Object.entries(marks)
+    .sort((a, b) => a[1] - b[1])
+    .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+    .join(', ');
 const appStats = (page) => page.evaluate(() => globalThis.ringMinusOneDebug.stats());
 const settled = (page) => page.waitForFunction(() => globalThis.ringMinusOneDebug?.stats().settled === true);
 const wait = (page, ms) => page.waitForTimeout(ms);
@@ -469,6 +475,7 @@ const md = [
   '',
   `Bundle: initial JS ${round(r.bundle.initialJsKb)} kB (${round(r.bundle.initialJsGzipKb)} kB gzip), initial CSS ${round(r.bundle.initialCssKb)} kB, lazy JS ${round(r.bundle.lazyJsKb)} kB.`,
   `Start-up (medians of ${r.startup.runs} runs): first 3D frame ${round(r.startup.appFirstFrameMs, 0)} ms, app up (UI mounted, its viewport drawn) ${round(r.startup.appReadyMs, 0)} ms; total blocking time app ${round(r.startup.appTbtMs, 0)} ms, baseline ${round(r.startup.baselineTbtMs, 0)} ms.`,
+  `Where start-up goes (medians, ms from navigation): app ${marksText(r.startup.marks)}; baseline ${marksText(r.startup.baselineMarks)}.`,
   `Memory: heap ${round(r.memory.afterOne.heapMb)} MB after one switch, ${round(r.memory.afterFifty.heapMb)} MB after 50.`,
   '',
   '| scene | draw calls | triangles |',
