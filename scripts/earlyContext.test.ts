@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { build } from 'vite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EARLY_GLOBAL, FIRST_STAGE_CLASS, GL_ATTRIBUTES } from '../renderer/src/scene/earlyContext';
 import { EARLY_SCRIPT, earlyContextPlugin, earlyScript } from './earlyContext';
+import { buildWith } from './testing/buildWith';
 
 /** Just enough of a page for the early script: elements that record what was done to them. */
 function fakePage(options: { search?: string; webgl2?: boolean; width?: number; height?: number; dpr?: number } = {}) {
@@ -64,9 +63,6 @@ function fakePage(options: { search?: string; webgl2?: boolean; width?: number; 
 }
 
 describe('the early script (index.html: the first frame’s canvas and WebGL context before the app’s chunks)', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
   it('is a classic script: no import or export left, one call of earlyContext(window)', async () => {
     const js = await earlyScript();
     expect(js).not.toMatch(/^\s*(import|export)\b/m);
@@ -110,18 +106,11 @@ describe('the early script (index.html: the first frame’s canvas and WebGL con
   });
 
   it('is written into the build beside index.html', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'rmo-early-'));
-    dirs.push(root);
-    const entry = join(root, 'entry.js');
-    writeFileSync(entry, 'export default 1;\n');
-    const out = join(root, 'dist');
-    await build({
-      root,
-      logLevel: 'silent',
-      configFile: false,
-      plugins: [earlyContextPlugin()],
-      build: { outDir: out, lib: { entry, formats: ['es'], fileName: 'entry' } },
-    });
-    expect(readFileSync(join(out, EARLY_SCRIPT), 'utf8')).toBe(await earlyScript());
+    const { out, remove } = await buildWith([earlyContextPlugin()]);
+    try {
+      expect(readFileSync(join(out, EARLY_SCRIPT), 'utf8')).toBe(await earlyScript());
+    } finally {
+      remove();
+    }
   });
 });

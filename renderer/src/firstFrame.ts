@@ -3,7 +3,8 @@
  * place the app's 3D view will take, while the rest of the content and the UI load (ui/start.ts, a lazy chunk). The
  * app's viewport then adopts this scene (StackScene.moveTo), so the renderer, its compiled shader programs and the laid
  * out stack are made once. <html> gets `data-first-frame` when this frame is drawn and `data-scene-ready` once the
- * app has drawn it in its viewport.
+ * app has drawn it in its viewport. The stand-in element, its canvas and WebGL context are the early script's
+ * (scene/earlyContext.ts, run by index.html while the chunks compile) when it made them; made here otherwise.
  *
  * Skipped (null) where the app does not start in Explore: the audience and presenter windows, a crash reload that
  * puts another view back; and where this cannot work (no WebGL, content that does not parse): the app then starts the

@@ -186,8 +186,9 @@ export class StackScene {
    * (KHR_parallel_shader_compile), three's compileAsync first polls them without blocking the main thread, and the
    * frame is drawn in the task that finds them linked; where it does not (SwiftShader, the software WebGL of machines
    * whose GPU is blocklisted), the frame is drawn at once and compiles its 3 programs on the way: compiling ahead and
-   * polling a fence there made the first frame about 20 ms later, with no shorter task (measured, bench/report.md).
-   * The loop then places the labels on the next frame (tick). Resolves when the frame has been drawn.
+   * polling a fence there made the first frame about 20 ms later (the bench's start-up marks, medians of 9 runs: 51 ms
+   * from layout to frame with the fence poll, 30 ms without). The loop then places the labels on the next frame
+   * (tick). Resolves when the frame has been drawn.
    */
   async drawFirstFrame(): Promise<void> {
     const camera = this.panes.list[0]?.camera;
