@@ -8,7 +8,11 @@ import { buildWith } from './testing/buildWith';
 
 /** Just enough of a page for the early script: elements that record what was done to them. */
 function fakePage(options: { search?: string; webgl2?: boolean; width?: number; height?: number; dpr?: number } = {}) {
-  const calls: { getContext: unknown[][]; getError: number } = { getContext: [], getError: 0 };
+  const calls: { getContext: unknown[][]; getError: number; marks: string[] } = {
+    getContext: [],
+    getError: 0,
+    marks: [],
+  };
   const body: { children: FakeElement[]; append(e: FakeElement): void } = {
     children: [],
     append(e) {
@@ -55,6 +59,7 @@ function fakePage(options: { search?: string; webgl2?: boolean; width?: number; 
   const window: Record<string, unknown> = {
     location: { search: options.search ?? '' },
     devicePixelRatio: options.dpr ?? 1,
+    performance: { mark: (name: string) => calls.marks.push(name) },
     document: { body, createElement: element },
     URLSearchParams,
   };
@@ -80,6 +85,7 @@ describe('the early script (index.html: the first frame’s canvas and WebGL con
     expect([early.canvas.width, early.canvas.height]).toEqual([1501, 960]);
     expect(page.calls.getContext).toEqual([['webgl2', GL_ATTRIBUTES]]);
     expect(page.calls.getError).toBe(1);
+    expect(page.calls.marks).toEqual(['rmo:early']);
     expect((early.canvas.style as { visibility: string }).visibility).toBe('hidden');
   });
 
