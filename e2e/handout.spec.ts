@@ -3,7 +3,18 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, chooseTheme, shoot, waitForSettled } from './fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  chooseTheme,
+  shoot,
+  waitForSettled,
+  hexToRgb,
+  distance,
+  canvasPixels,
+  pixelAt,
+} from './fixtures';
 
 /** The lessons as the content files define them (the e2e layer reads content, not the model). */
 interface LessonFile {
@@ -123,6 +134,37 @@ test.describe('handouts', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('lesson-narration')).toHaveText(onStage ?? '');
     await expect(page.getByRole('button', { name: 'Export handout' })).toBeFocused();
+  });
+
+  test('its pictures are drawn in the light theme, like its paper; the 3D view goes back to the app’s theme', async ({
+    page,
+  }) => {
+    const background = async (theme: 'light' | 'dark') => {
+      await chooseTheme(page, theme);
+      await waitForSettled(page);
+      return hexToRgb(await page.evaluate(() => window.ringMinusOneDebug!.clearColor()));
+    };
+    await openApp(page);
+    const light = await background('light');
+    const dark = await background('dark');
+    const l = lesson(1);
+    await startLesson(page, 1);
+    await page.getByRole('button', { name: 'Export handout' }).click();
+    await expect(handout(page).getByRole('status')).toHaveText(`Handout of ${l.steps.length} steps`, {
+      timeout: 60_000,
+    });
+    for (let i = 0; i < l.steps.length; i++) {
+      const src = (await steps(page).nth(i).getByRole('img').getAttribute('src')) ?? '';
+      const png = PNG.sync.read(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
+      // A corner of the picture is the scene's background: the light theme's, not the dark one on screen.
+      const corner = pixelAt(png, 1, 1);
+      expect(distance(corner, light), `step ${i + 1}: ${corner} vs light ${light}`).toBeLessThan(6);
+    }
+    await page.getByRole('button', { name: 'Close handout' }).click();
+    await waitForSettled(page);
+    expect(hexToRgb(await page.evaluate(() => window.ringMinusOneDebug!.clearColor()))).toEqual(dark);
+    const shown = await canvasPixels(page);
+    expect(distance(pixelAt(shown, 2, 2), dark), 'the 3D view after the handout').toBeLessThan(6);
   });
 
   test('a run sheet becomes a handout from the presenter; its narration is rich text that cannot carry markup', async ({
