@@ -5,8 +5,8 @@
 // `npm run bench -- --check` also checks the budgets (issue 11) and exits 1 on any that fails, printing figure and
 // budget. `--no-build` measures the build already in dist/bench/. RMO_BENCH_PORT picks the port (default 4176).
 // Start-up: a warm-up start-up of each page, then N app/baseline pairs; the first-frame budget is on the median of the
-// pairs' ratios. `--only=startup` measures the bundle and start-up alone (about 1.5 minutes; `--runs=N` pairs, default
-// 9) and prints them without writing the report; the full run measures the same start-up the same way.
+// pairs' ratios. `--only=startup` measures the bundle and start-up alone (about 3 minutes; `--runs=N` pairs, default
+// 15) and prints them without writing the report; the full run measures the same start-up the same way.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -24,8 +24,8 @@ const args = new Set(process.argv.slice(2));
 const CHECK = args.has('--check');
 const STARTUP_ONLY = args.has('--only=startup');
 const PORT = Number(process.env.RMO_BENCH_PORT ?? 4176);
-/** Start-up is measured this many times, app and baseline in turn; the report gives medians. */
-const STARTUP_RUNS = Number([...args].find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 9);
+/** Start-up pairs (app and baseline back to back, after one warm-up start-up of each); the report gives medians. */
+const STARTUP_RUNS = Number([...args].find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 15);
 /** Frame rates: rounds of samples (baseline, walkthrough, Compare in turn), seconds per sample, warm-up seconds. */
 const FPS_ROUNDS = 3;
 const FPS_SAMPLE_S = 2;
@@ -229,7 +229,7 @@ const browser = await chromium.launch({
 async function measure() {
   report.machine = { chromium: browser.version(), cores: (await import('node:os')).cpus().length };
 
-  log(`bench: start-up (${STARTUP_RUNS} runs each, alternating)`);
+  log(`bench: start-up (a warm-up of each page, then ${STARTUP_RUNS} pairs in alternating order)`);
   const appStartup = () =>
     startup(browser, `http://127.0.0.1:${PORT}/`, () => globalThis.benchStartup?.appReadyAt != null);
   const baseStartup = () =>

@@ -20,7 +20,9 @@ const first = await drawFirstStage(location.search, startup.first);
 // A hidden window draws no frames: the app does not wait for one longer than this.
 const FIRST_FRAME_WAIT_MS = 1000;
 if (first) await Promise.race([first.drawn, new Promise((r) => setTimeout(r, FIRST_FRAME_WAIT_MS))]);
-const [{ detectPlatform }, { startApp }] = await Promise.all([import('./platform'), import('./ui/start')]);
+// One after the other: each chunk's code runs in a task of its own (issue 11: blocking time).
+const { detectPlatform } = await import('./platform');
 const platform = detectPlatform(startup);
+const { startApp } = await import('./ui/start');
 // The app's viewport adopts the first scene and releases its stand-in; without the app, the scene goes here.
 if (!(await startApp(target, platform, first, first?.parsed))) first?.release();
