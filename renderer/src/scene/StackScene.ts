@@ -56,18 +56,6 @@ export interface StackSceneOptions {
 
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 
-/** Resolves in a task of its own, queued at once (a message to itself: no timer clamping, no wait for a frame). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 const OVERLAP_INTERVAL_MS = 150;
 
 export class StackScene {
@@ -197,10 +185,10 @@ export class StackScene {
    * Draws the first frame as soon as it can (issue 11: first frame). Where the GPU links shader programs in parallel
    * (KHR_parallel_shader_compile), three's compileAsync first polls them without blocking the main thread, and the
    * frame is drawn in the task that finds them linked; where it does not (SwiftShader, the software WebGL of machines
-   * whose GPU is blocklisted), the frame is drawn in the next task (a message to itself, queued at once), compiling its
-   * 3 programs on the way: set-up and frame are two tasks instead of one long one (blocking time), and compiling ahead
-   * and polling a fence there made the first frame about 20 ms later (the bench's start-up marks, medians of 9 runs:
-   * 51 ms from layout to frame with the fence poll, 30 ms without). The loop then places the labels on the next frame
+   * whose GPU is blocklisted), the frame is drawn at once and compiles its 3 programs on the way: compiling ahead and
+   * polling a fence there made the first frame about 20 ms later (the bench's start-up marks, medians of 9 runs: 51 ms
+   * from layout to frame with the fence poll, 30 ms without); drawing it in a task of its own after the set-up (a
+   * message to itself) made it about 8 ms later in CI's runs. The loop then places the labels on the next frame
    * (tick). Resolves when the frame has been drawn.
    */
   async drawFirstFrame(): Promise<void> {
@@ -213,7 +201,7 @@ export class StackScene {
       } finally {
         this.compiling = false;
       }
-    } else await nextTask();
+    }
     if (this.drewStack || this.disposed || this.lost) {
       this.invalidate();
       return;
