@@ -13,7 +13,7 @@
 import firstStack from 'virtual:first-stack';
 import type { ScenarioFile } from './model/types';
 import type { FirstFrameSettings } from './platform/startup';
-import { FIRST_CANVAS_STYLE, FIRST_STAGE_CLASS, startsWithFirstStage, takeEarlyContext } from './scene/earlyContext';
+import { firstStageElements, startsWithFirstStage, takeEarlyContext } from './scene/earlyContext';
 import { StackScene } from './scene/StackScene';
 import type { ThemeName } from './scene/palette';
 
@@ -57,13 +57,9 @@ export async function drawFirstStage(search: string, saved: Promise<FirstFrameSe
     loseEarly();
     return null;
   }
-  const host = early?.host ?? document.createElement('div');
-  host.className = FIRST_STAGE_CLASS;
-  const canvas = early?.canvas ?? document.createElement('canvas');
+  const { host, canvas } = early ?? firstStageElements(document);
   canvas.setAttribute('aria-hidden', 'true');
   canvas.dataset.testid = 'scene-canvas';
-  // Hidden until the first frame is drawn (see earlyContext.ts): shown in the task that draws it.
-  canvas.style.cssText = `${FIRST_CANVAS_STYLE};visibility:hidden`;
   const labels = document.createElement('div');
   labels.className = 'labels';
   labels.setAttribute('aria-hidden', 'true');

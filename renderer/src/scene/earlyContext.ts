@@ -35,7 +35,7 @@ export const EARLY_GLOBAL = '__ringMinusOneEarlyGl';
 /** The class of the element the first frame is drawn in (placed by global.css where the app's 3D view will be). */
 export const FIRST_STAGE_CLASS = 'first-stage';
 /** How the first frame's canvas fills that element. */
-export const FIRST_CANVAS_STYLE = 'position:absolute;inset:0;width:100%;height:100%;display:block;touch-action:none';
+const FIRST_CANVAS_STYLE = 'position:absolute;inset:0;width:100%;height:100%;display:block;touch-action:none';
 
 /** The pixel ratio the scene draws still frames at: the screen's, at most 2 (StackScene). */
 export function fullPixelRatio(devicePixelRatio: number): number {
@@ -59,22 +59,30 @@ export function startsWithFirstStage(search: string): boolean {
 }
 
 /**
+ * The first frame's stand-in element (placed by global.css where the app's 3D view will be) and its canvas, hidden
+ * until its first frame is drawn: a visible, still empty WebGL canvas costs the compositor a read-back of its buffer
+ * (about 15 ms with software WebGL) on the main thread's way to that frame. Made here by the early script, or by
+ * firstFrame.ts when the early script made none.
+ */
+export function firstStageElements(doc: Document): { host: HTMLElement; canvas: HTMLCanvasElement } {
+  const host = doc.createElement('div');
+  host.className = FIRST_STAGE_CLASS;
+  const canvas = doc.createElement('canvas');
+  canvas.style.cssText = FIRST_CANVAS_STYLE;
+  canvas.style.visibility = 'hidden';
+  host.append(canvas);
+  return { host, canvas };
+}
+
+/**
  * What the early script runs: the first stage's element and canvas, put in the page and sized there, and the
  * canvas's WebGL2 context, left on `window` for firstFrame.ts. It makes none when the app has already looked for it.
  */
 export function earlyContext(win: Window & typeof globalThis): void {
   const slot = win as unknown as Record<string, EarlyContext | null | undefined>;
   if (EARLY_GLOBAL in slot || !startsWithFirstStage(win.location.search) || !win.document.body) return;
-  const doc = win.document;
-  const host = doc.createElement('div');
-  host.className = FIRST_STAGE_CLASS;
-  const canvas = doc.createElement('canvas');
-  canvas.style.cssText = FIRST_CANVAS_STYLE;
-  // Hidden until its first frame is drawn: a visible, still empty WebGL canvas costs the compositor a read-back of
-  // its buffer (about 15 ms with software WebGL) on the main thread's way to that frame.
-  canvas.style.visibility = 'hidden';
-  host.append(canvas);
-  doc.body.append(host);
+  const { host, canvas } = firstStageElements(win.document);
+  win.document.body.append(host);
   try {
     // What StackScene's resize will ask for: the element's size in whole CSS pixels, times the pixel ratio.
     const ratio = fullPixelRatio(win.devicePixelRatio);
