@@ -5,8 +5,8 @@
  * scripts/earlyContext.ts) in <head>. Async, it neither holds up the parser (which goes on to find the app's chunks
  * and stylesheet) nor waits for the stylesheet, and it runs as soon as it has loaded: while the browser is still
  * fetching and compiling the app's module chunks on other threads (module scripts run only after the document is
- * parsed). Measured against the same script at the end of <body> or blocking in <head>, this gave the earliest
- * first frame (scripts/bench.mjs start-up marks). So two waits on the GPU process that would otherwise block the
+ * parsed). Measured against the same script at the end of <body> or blocking in <head> (start-up marks, the app and
+ * the bench's baseline page loaded in turn), this gave the earliest first frame. So two waits on the GPU process that would otherwise block the
  * main thread after the chunks have run happen in that idle time instead:
  * - making the WebGL context (the GPU process makes it after getContext returns; the first call that waits is here);
  * - allocating its drawing buffer at the size it is drawn at: the canvas is sized from its place in the page before
