@@ -17,11 +17,12 @@ export default defineConfig({
   publicDir: false,
   plugins: [
     svelte({ configFile: svelteConfig }),
-    cspPlugin(),
     themeCssPlugin(),
     schemaAssetPlugin(),
     firstStackPlugin(),
     earlyContextPlugin(),
+    // After earlyContextPlugin: the policy hashes the inline script that plugin puts in index.html.
+    cspPlugin(),
   ],
   build: {
     outDir: '../dist/renderer',

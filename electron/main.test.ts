@@ -9,12 +9,16 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBuildOptions } from '../scripts/build-electron.mjs';
-import { PRODUCTION_CSP } from './csp';
+import { productionCsp } from './csp';
 import { APP_INDEX_URL } from './protocol';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
 let workDir: string;
+/** The built renderer's page as main finds it: with an inline script, like the early script the build puts there. */
+const BUILT_INDEX = '<!doctype html><title>app</title><script>early()</script>';
+// sha256 of `early()`, base64 (computed apart from the code under test: `printf 'early()' | openssl dgst -sha256 -binary | base64`).
+const BUILT_CSP = productionCsp(["'sha256-G2Y/0fpEoq/QMzbid/byF0KE5sX9e6ar19Om2+xoMnU='"]);
 
 function fakeElectron(userData: string) {
   const record = {
@@ -161,7 +165,7 @@ beforeAll(async () => {
   const mainFile = path.join(outdir, 'main.cjs');
   rendererIndexUrl = pathToFileURL(path.join(workDir, 'dist', 'renderer', 'index.html')).href;
   await mkdir(path.join(workDir, 'dist', 'renderer'), { recursive: true });
-  await writeFile(path.join(workDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(workDir, 'dist', 'renderer', 'index.html'), BUILT_INDEX);
   await writeFile(path.join(workDir, 'dist', 'secret.txt'), 'not for the renderer');
   const realRequire = createRequire(mainFile);
   const module = { exports: {} };
@@ -211,8 +215,9 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     ]);
     const serve = record.protocolHandlers.get('app');
     const index = await serve?.(new Request(APP_INDEX_URL));
-    expect(await index?.text()).toBe('<!doctype html><title>app</title>');
-    expect(index?.headers.get('content-security-policy')).toBe(PRODUCTION_CSP);
+    expect(await index?.text()).toBe(BUILT_INDEX);
+    // The built page's own policy: its inline script's hash is in the header too, or the header would block it.
+    expect(index?.headers.get('content-security-policy')).toBe(BUILT_CSP);
     expect((await serve?.(new Request('app://ring-minus-one/%2e%2e%2fsecret.txt')))?.status).toBe(404);
     expect((await serve?.(new Request('app://ring-minus-one/..%2Fsecret.txt')))?.status).toBe(404);
   });
@@ -235,12 +240,12 @@ describe('main process wiring (bundled main.cjs with a fake electron)', () => {
     expect(record.permissionCheck?.({}, 'clipboard-sanitized-write', 'app://ring-minus-one')).toBe(true);
   });
 
-  it('sets the production CSP header on responses', () => {
+  it('sets the built page’s production CSP header on responses', () => {
     let headers: unknown;
     record.headers?.({ responseHeaders: { a: ['b'] } }, (response: { responseHeaders: unknown }) => {
       headers = response.responseHeaders;
     });
-    expect(headers).toEqual({ a: ['b'], 'Content-Security-Policy': [PRODUCTION_CSP] });
+    expect(headers).toEqual({ a: ['b'], 'Content-Security-Policy': [BUILT_CSP] });
   });
 
   it('denies new windows (opening http(s) links outside) and blocks navigation away from the app', () => {

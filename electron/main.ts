@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEV_CSP, PRODUCTION_CSP } from './csp';
+import { builtCsp, DEV_CSP } from './csp';
 import { APP_NAME, PROJECT_DOCS_URL } from './appInfo';
 import { openExternalSafely } from './externalLinks';
 import { saveHandoutPdf } from './handoutPdf';
@@ -21,6 +22,8 @@ import { fileFromArgv } from './fileArgs';
 const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
 const isDev = devServerUrl !== undefined;
 const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
+// The built page's policy, with the hash of its inline early script (csp.ts); the dev server's otherwise.
+const csp = isDev ? DEV_CSP : builtCsp(path.join(rendererDir, 'index.html'), (file) => readFileSync(file, 'utf8'));
 // Served on app://ring-minus-one/ (protocol.ts), never from file://.
 const appOrigin = appOriginFor(devServerUrl, APP_ORIGIN);
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -110,7 +113,6 @@ function lockDownSession(): void {
     isPermissionGranted(permission, requestingOrigin, appOrigin),
   );
   // The built index.html carries the CSP as a meta tag; http(s) loads (the dev server) also get it as a header.
-  const csp = isDev ? DEV_CSP : PRODUCTION_CSP;
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
   });
@@ -234,7 +236,7 @@ function start(): void {
     openFromOs(file);
   });
   lockDownWebContents();
-  if (!isDev) installAppProtocol({ app, protocol, net }, rendererDir, PRODUCTION_CSP);
+  if (!isDev) installAppProtocol({ app, protocol, net }, rendererDir, csp);
 
   void app.whenReady().then(() => {
     lockDownSession();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEV_CSP, PRODUCTION_CSP } from './csp';
+import { builtCsp, DEV_CSP, inlineScriptHashes, PRODUCTION_CSP, productionCsp } from './csp';
 import { APP_INDEX_URL, APP_ORIGIN } from './protocol';
 import { appOriginFor, isAllowedNavigation, isPermissionGranted, isSafeExternalUrl, withCspHeader } from './security';
 
@@ -30,6 +30,42 @@ describe('Content-Security-Policy', () => {
 
   it('production connects to nothing but the app itself', () => {
     expect(directives(PRODUCTION_CSP).get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('names inline scripts by their sha256 only: no unsafe-inline, the rest of the policy unchanged', () => {
+    const hashed = productionCsp(["'sha256-abc='", "'sha256-def='"]);
+    expect(directives(hashed).get('script-src')).toEqual(["'self'", "'sha256-abc='", "'sha256-def='"]);
+    expect(hashed).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(hashed.replace(" 'sha256-abc=' 'sha256-def='", '')).toBe(PRODUCTION_CSP);
+  });
+
+  it('hashes the inline scripts of a page, as the browser does (the text up to </script, UTF-8)', () => {
+    // Each expected value computed apart from the code under test: printf '<text>' | openssl dgst -sha256 -binary | base64
+    const html = [
+      '<!doctype html><head>',
+      '<!-- <script>commented()</script> -->',
+      '<script async vite-ignore src="./early-context.js"></script>',
+      '<script type="module" crossorigin src="./assets/index.js"></script>',
+      '<script>early()</script>',
+      '<SCRIPT type="text/javascript">b("é")</SCRIPT >',
+      '</head>',
+    ].join('\n');
+    expect(inlineScriptHashes(html)).toEqual([
+      "'sha256-G2Y/0fpEoq/QMzbid/byF0KE5sX9e6ar19Om2+xoMnU='",
+      "'sha256-PXjX8jtrcQLGkwjjiDg+RpNzJQ37NsOgOIuxQN86l/4='",
+    ]);
+    expect(inlineScriptHashes('<title>no scripts</title>')).toEqual([]);
+  });
+
+  it('for the built renderer, is the policy its page needs; without a page to read, the one without inline scripts', () => {
+    const page = '<title>app</title><script>early()</script>';
+    expect(builtCsp('/r/index.html', (file) => (file === '/r/index.html' ? page : ''))).toBe(
+      productionCsp(["'sha256-G2Y/0fpEoq/QMzbid/byF0KE5sX9e6ar19Om2+xoMnU='"]),
+    );
+    const missing = (file: string): string => {
+      throw new Error(`ENOENT: ${file}`);
+    };
+    expect(builtCsp('/r/index.html', missing)).toBe(PRODUCTION_CSP);
   });
 
   it('is set as a header, replacing whatever policy the server sent', () => {

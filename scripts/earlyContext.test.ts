@@ -11,8 +11,10 @@ import {
   THREE_SETUP_EXTENSIONS,
   firstStageElements,
 } from '../renderer/src/scene/earlyContext';
-import { EARLY_SCRIPT, earlyContextPlugin, earlyScript } from './earlyContext';
-import { buildWith } from './testing/buildWith';
+import { createHash } from 'node:crypto';
+import type { Plugin, UserConfig } from 'vite';
+import { DEV_CSP, productionCsp } from '../electron/csp';
+import { EARLY_SCRIPT_TAG, earlyScript, inlineEarlyScript } from './earlyContext';
 
 /** Just enough of a page for the early script: elements that record what was done to them. */
 function fakePage(
@@ -90,7 +92,12 @@ function fakePage(
     createElement: element,
     getElementById: (id: string) => find([head, html, ...body.children], id),
   };
+  const tasks: (() => void)[] = [];
   const window: Record<string, unknown> = {
+    setTimeout: (fn: () => void, ms: number) => {
+      if (ms !== 0) throw new Error(`the early script waits ${ms} ms`);
+      tasks.push(fn);
+    },
     location: { search: options.search ?? '' },
     devicePixelRatio: options.dpr ?? 1,
     performance: { mark: (name: string) => calls.marks.push(name) },
@@ -98,20 +105,36 @@ function fakePage(
     URLSearchParams,
   };
   window.window = window;
-  return { window, body, head, html, calls };
+  /** Runs the script as the parser does, then the tasks it queued. */
+  const run = (script: string): void => {
+    runInNewContext(script, window);
+    while (tasks.length) tasks.shift()?.();
+  };
+  return { window, body, head, html, calls, tasks, run };
 }
 
 describe('the early script (index.html: the first frame’s canvas and WebGL context before the app’s chunks)', () => {
-  it('is a classic script: no import or export left, one call of earlyContext(window)', async () => {
+  it('is a classic script: no import or export left, one call of earlyContext(window), in a task of its own', async () => {
     const js = await earlyScript();
     expect(js).not.toMatch(/^\s*(import|export)\b/m);
-    expect(js.match(/earlyContext\(window\);/g)).toHaveLength(1);
+    expect(js.match(/^setTimeout\(\(\) => earlyContext\(window\), 0\);$/gm)).toHaveLength(1);
+    expect(js).not.toMatch(/<\/script/i);
     expect(() => new Function(js)).not.toThrow();
+  });
+
+  it('does its work in a task of its own, so the parser is not held up while the GPU process makes the context', async () => {
+    const page = fakePage({ width: 800, height: 600 });
+    runInNewContext(await earlyScript(), page.window);
+    expect(page.calls.getContext).toEqual([]);
+    expect(page.tasks).toHaveLength(1);
+    page.tasks.shift()?.();
+    expect(page.calls.getContext).toHaveLength(1);
+    expect(page.window[EARLY_GLOBAL]).toBeTruthy();
   });
 
   it('puts the stage in the page, sizes its canvas as StackScene will, then makes the context and waits for it', async () => {
     const page = fakePage({ width: 1001.6, height: 640.4, dpr: 1.5 });
-    runInNewContext(await earlyScript(), page.window);
+    page.run(await earlyScript());
     const early = page.window[EARLY_GLOBAL] as { host: { className: string }; canvas: Record<string, unknown> };
     expect(early.host.className).toBe(FIRST_STAGE_CLASS);
     expect(page.body.children).toEqual([early.host]);
@@ -131,7 +154,7 @@ describe('the early script (index.html: the first frame’s canvas and WebGL con
 
   it('run in <head>, before the parser has made <body>, puts the stage in <html>', async () => {
     const page = fakePage({ inHead: true, width: 900, height: 500 });
-    runInNewContext(await earlyScript(), page.window);
+    page.run(await earlyScript());
     const early = page.window[EARLY_GLOBAL] as { host: unknown; canvas: Record<string, unknown> };
     expect(page.html.children).toEqual([early.host]);
     expect(page.body.children).toEqual([]);
@@ -150,21 +173,21 @@ describe('the early script (index.html: the first frame’s canvas and WebGL con
   it('makes nothing in the audience or presenter window, after a crash, or once the app has looked', async () => {
     for (const search of ['?window=audience', '?window=presenter', '?recovered=1']) {
       const page = fakePage({ search, width: 800, height: 600 });
-      runInNewContext(await earlyScript(), page.window);
+      page.run(await earlyScript());
       expect(page.window[EARLY_GLOBAL], search).toBeUndefined();
       expect(page.body.children, search).toEqual([]);
       expect(page.calls.getContext, search).toEqual([]);
     }
     const late = fakePage({ width: 800, height: 600 });
     late.window[EARLY_GLOBAL] = null;
-    runInNewContext(await earlyScript(), late.window);
+    late.run(await earlyScript());
     expect(late.calls.getContext).toEqual([]);
     expect(late.body.children).toEqual([]);
   });
 
   it('without WebGL 2 leaves nothing behind (the app then makes its own context or says WebGL is missing)', async () => {
     const page = fakePage({ webgl2: false, width: 800, height: 600 });
-    runInNewContext(await earlyScript(), page.window);
+    page.run(await earlyScript());
     expect(page.window[EARLY_GLOBAL]).toBeUndefined();
     expect(page.body.children).toEqual([]);
   });
@@ -178,12 +201,50 @@ describe('the early script (index.html: the first frame’s canvas and WebGL con
     expect(names).toEqual([...THREE_SETUP_EXTENSIONS]);
   });
 
-  it('is written into the build beside index.html', async () => {
-    const { out, remove } = await buildWith([earlyContextPlugin()]);
-    try {
-      expect(readFileSync(join(out, EARLY_SCRIPT), 'utf8')).toBe(await earlyScript());
-    } finally {
-      remove();
+  it('goes inline where index.html has its tag, once; anything else is a clear build error', async () => {
+    const html = `<head>${EARLY_SCRIPT_TAG}</head>`;
+    expect(inlineEarlyScript(html, 'x()')).toBe('<head><script>x()</script></head>');
+    expect(() => inlineEarlyScript('<head></head>', 'x()')).toThrow(/must have the tag .*early-context\.js.* once/);
+    expect(() => inlineEarlyScript(html + html, 'x()')).toThrow(/once/);
+  });
+});
+
+describe('index.html, as the build and the dev server write it (vite.config.ts’s plugins, in its order)', () => {
+  const source = readFileSync(join(import.meta.dirname, '../renderer/index.html'), 'utf8');
+
+  async function transform(command: 'build' | 'serve'): Promise<string> {
+    const config = (await import('../vite.config')).default as UserConfig;
+    const flatten = (options: unknown[]): unknown[] => options.flatMap((o) => (Array.isArray(o) ? flatten(o) : [o]));
+    const plugins = flatten(config.plugins ?? []) as Plugin[];
+    let html = source;
+    for (const plugin of plugins.filter((p) => p && typeof p === 'object' && 'name' in p)) {
+      const resolved = plugin.configResolved;
+      if (typeof resolved === 'function' && plugin.name.startsWith('ring-minus-one'))
+        await (resolved as (c: unknown) => unknown)({ command });
+      const hook = plugin.transformIndexHtml;
+      if (!hook || !plugin.name.startsWith('ring-minus-one')) continue;
+      const handler = (typeof hook === 'function' ? hook : hook.handler) as (h: string, c: unknown) => unknown;
+      const out = await handler(html, {});
+      if (typeof out === 'string') html = out;
     }
+    return html;
+  }
+
+  it('the build: the early script inline, and the CSP names its hash (and allows no other inline script)', async () => {
+    const html = await transform('build');
+    const script = await earlyScript();
+    expect(html).not.toContain(EARLY_SCRIPT_TAG);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toEqual([script]);
+    const hash = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(productionCsp([hash]));
+  });
+
+  it('the dev server: the early script stays a file it serves, under the dev policy', async () => {
+    const html = await transform('serve');
+    expect(html).toContain(EARLY_SCRIPT_TAG);
+    expect(html).toContain(`content="${DEV_CSP}"`);
+    expect(html).not.toMatch(/<script>/);
   });
 });

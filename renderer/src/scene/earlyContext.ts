@@ -1,12 +1,13 @@
 /**
  * The canvas and WebGL context of the first 3D frame, made before the app's JS runs (issue 11: first frame).
  *
- * index.html loads this file as a small async classic script (`early-context.js`, built from this module by
- * scripts/earlyContext.ts) in <head>. Async, it neither holds up the parser (which goes on to find the app's chunks
- * and stylesheet) nor waits for the stylesheet, and it runs as soon as it has loaded: while the browser is still
- * fetching and compiling the app's module chunks on other threads (module scripts run only after the document is
- * parsed). Measured against the same script at the end of <body> or blocking in <head> (start-up marks, the app and
- * the bench's baseline page loaded in turn), this gave the earliest first frame. So two waits on the GPU process that would otherwise block the
+ * index.html runs this module as a small classic script in <head> (scripts/earlyContext.ts makes it: inline in the built
+ * page, with its hash in the CSP; a file the dev server serves otherwise). It runs as the parser reaches it and does its
+ * work in a task of its own, so it does not hold up the parser (which goes on to request the app's chunks and stylesheet);
+ * that task runs while the browser is still fetching and compiling the app's module chunks on other threads (module
+ * scripts run only after the document is parsed). Measured against the script loaded from its own file (async in <head>,
+ * or at the end of <body>) and against it inline but run at once (start-up marks, the app and the bench's baseline page
+ * loaded in turn), this gave the earliest first frame. So two waits on the GPU process that would otherwise block the
  * main thread after the chunks have run happen in that idle time instead:
  * - making the WebGL context (the GPU process makes it after getContext returns; the first call that waits is here);
  * - allocating its drawing buffer at the size it is drawn at: the canvas is sized from its place in the page before
@@ -115,7 +116,7 @@ export function firstStageElements(doc: Document): { host: HTMLElement; canvas: 
 /**
  * What the early script runs: the first stage's element and canvas, put in the page and sized there, and the
  * canvas's WebGL2 context, left on `window` for firstFrame.ts. It makes none when the app has already looked for it
- * (an async script may, in principle, load after the app's chunks have run). Run before the parser has reached
+ * (its task, or the dev server's async file, may in principle come after the app's chunks have run). Run before the parser has reached
  * <body>, the stage goes in <html> (the parser puts <body> after it; position: fixed lays it out the same) and
  * firstFrame.ts moves it into <body>.
  */
