@@ -7,11 +7,9 @@ import { mount } from 'svelte';
 import { builtInFiles, checkedLibrary } from '../model/builtin';
 import type { Library, ScenarioFile } from '../model/types';
 import type { Platform } from '../platform/Platform';
+import { yieldToMain } from '../platform/yieldToMain';
 import App from './App.svelte';
 import type { FirstScene } from './context';
-
-/** Lets the browser handle input and draw before the next step (a new task). */
-const yieldToMain = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export type Content = { library: Library } | { error: unknown };
 
