@@ -31,7 +31,7 @@ const PORT = Number(process.env.RMO_BENCH_PORT ?? 4176);
  */
 const STARTUP_RUNS = Number([...args].find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 25);
 /** Frame rates: rounds of samples (baseline, walkthrough, Compare in turn), seconds per sample, warm-up seconds. */
-const FPS_ROUNDS = 3;
+const FPS_ROUNDS = 5;
 const FPS_SAMPLE_S = 2;
 const FPS_WARMUP_S = 1;
 /** The scale sweep's frame rates (reported, not budgeted): seconds per sample. */
