@@ -36,7 +36,8 @@ export async function earlyScript(source: string = EARLY_SOURCE): Promise<string
  */
 export function inlineEarlyScript(html: string, script: string): string {
   // As the page comes to a post-order hook: Vite has dropped the `vite-ignore` attribute by then.
-  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="\.\/early-context\.js"[^>]*><\/script>/g)];
+  const src = `\\bsrc="\\./${EARLY_SCRIPT.replaceAll('.', '\\.')}"`;
+  const tags = [...html.matchAll(new RegExp(`<script\\b[^>]*${src}[^>]*></script>`, 'g'))];
   const tag = tags[0];
   if (tags.length !== 1 || !tag)
     throw new Error(`index.html must have the tag ${EARLY_SCRIPT_TAG} once (the early script goes there)`);

@@ -116,9 +116,9 @@ export function firstStageElements(doc: Document): { host: HTMLElement; canvas: 
 /**
  * What the early script runs: the first stage's element and canvas, put in the page and sized there, and the
  * canvas's WebGL2 context, left on `window` for firstFrame.ts. It makes none when the app has already looked for it
- * (its task, or the dev server's async file, may in principle come after the app's chunks have run). Run before the parser has reached
- * <body>, the stage goes in <html> (the parser puts <body> after it; position: fixed lays it out the same) and
- * firstFrame.ts moves it into <body>.
+ * (its task, or the dev server's async file, may in principle come after the app's chunks have run). Run before the
+ * parser has reached <body>, the stage goes in <html> (the parser puts <body> after it; position: fixed lays it out
+ * the same) and firstFrame.ts moves it into <body>.
  */
 export function earlyContext(win: Window & typeof globalThis): void {
   const slot = win as unknown as Record<string, EarlyContext | null | undefined>;
